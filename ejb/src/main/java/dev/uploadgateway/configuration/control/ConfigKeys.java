@@ -1,0 +1,76 @@
+package dev.uploadgateway.configuration.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The names of the keys the code reads by name, and the rules a value must follow. The defaults
+ * and their documentation live in {@code META-INF/microprofile-config.properties}; the rules live
+ * here, as plain functions, so they are unit-tested and applied both at deployment (a bad value
+ * fails it, naming the key) and at run time (a bad value is ignored and logged).
+ */
+public final class ConfigKeys {
+
+    public static final String ASYNC_ENABLED = "async.upload.enabled";
+    public static final String ASYNC_ROLLOUT = "async.upload.rollout";
+    public static final String ASYNC_FALLBACK = "async.upload.fallback";
+    public static final String ASYNC_MAX_RETRIES = "async.upload.max-retries";
+    public static final String ASYNC_TIMEOUT = "async.upload.timeout";
+    public static final String STICKINESS_HEADER = "rollout.stickiness-header";
+    public static final String ROLLOUT_SALT = "rollout.salt";
+    public static final String MAX_BYTES = "upload.max-bytes";
+    public static final String SPOOL_DIR = "upload.spool-dir";
+    public static final String DEFAULT_PROVIDER = "upload.default-provider";
+
+    private ConfigKeys() {
+    }
+
+    /** Every rule broken by the values {@code lookup} returns, each naming its key; empty when all hold. */
+    public static List<String> problems(Function<String, Optional<String>> lookup) {
+        List<String> problems = new ArrayList<>();
+        check(problems, lookup, ASYNC_ENABLED, ConfigKeys::checkBoolean);
+        check(problems, lookup, ASYNC_FALLBACK, ConfigKeys::checkBoolean);
+        check(problems, lookup, ASYNC_ROLLOUT, ConfigKeys::checkPercent);
+        check(problems, lookup, ASYNC_MAX_RETRIES, v -> checkLong(v, 0, 100));
+        check(problems, lookup, ASYNC_TIMEOUT, v -> checkLong(v, 1, 86_400));
+        check(problems, lookup, MAX_BYTES, v -> checkLong(v, 1, Long.MAX_VALUE));
+        check(problems, lookup, STICKINESS_HEADER, v -> v.isBlank() ? "must name a header" : null);
+        check(problems, lookup, ROLLOUT_SALT, v -> v.isEmpty() ? "must not be empty" : null);
+        check(problems, lookup, DEFAULT_PROVIDER,
+                v -> List.of("local", "kimi", "glm").contains(v.strip()) ? null : "must be local, kimi or glm");
+        return problems;
+    }
+
+    /** Why {@code raw} is not a boolean, or null when it is one. "yes", "1" and the like are refused. */
+    public static String checkBoolean(String raw) {
+        String v = raw.strip();
+        return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
+                ? null : "must be true or false, was '" + raw + "'";
+    }
+
+    /** Why {@code raw} is not a percentage in [0, 100] (fractions allowed), or null. */
+    public static String checkPercent(String raw) {
+        try {
+            double p = Double.parseDouble(raw.strip());
+            return p >= 0 && p <= 100 ? null : "must be a percentage from 0 to 100, was '" + raw + "'";
+        } catch (NumberFormatException e) {
+            return "must be a number from 0 to 100, was '" + raw + "'";
+        }
+    }
+
+    static String checkLong(String raw, long min, long max) {
+        try {
+            long v = Long.parseLong(raw.strip());
+            return v >= min && v <= max ? null : "must be a whole number from " + min + " to " + max + ", was '" + raw + "'";
+        } catch (NumberFormatException e) {
+            return "must be a whole number, was '" + raw + "'";
+        }
+    }
+
+    private static void check(List<String> problems, Function<String, Optional<String>> lookup, String key,
+                              Function<String, String> rule) {
+        lookup.apply(key).map(rule).ifPresent(problem -> problems.add(key + " " + problem));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.uploadgateway.provider.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The embedded default: files are stored under {@code provider.local.dir} by generated id, so the
+ * gateway runs with no keys and no network. The caller's filename is never used as a path.
+ */
+@ApplicationScoped
+public class LocalProvider implements FileProvider {
+
+    public static final String NAME = "local";
+
+    @Inject
+    @ConfigProperty(name = "provider.local.dir")
+    jakarta.inject.Provider<String> dir;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ProviderFile upload(String filename, String contentType, String purpose, FileContent content) {
+        String id = "file-" + UUID.randomUUID();
+        try {
+            Path directory = Files.createDirectories(Path.of(dir.get()));
+            Path stored = directory.resolve(id);
+            Path partial = directory.resolve(id + ".partial");
+            content.copyTo(partial);
+            // A file appears under its id only when complete.
+            Files.move(partial, stored, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new ProviderFile(id, Files.size(stored), purpose);
+        } catch (IOException e) {
+            throw new ProviderUnavailable(NAME, 0, "the local store could not write the file: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+}

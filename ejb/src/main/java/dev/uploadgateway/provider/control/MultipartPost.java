@@ -1,0 +1,145 @@
+package dev.uploadgateway.provider.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One {@code multipart/form-data} POST of a file to an OpenAI-style files endpoint (Kimi and GLM
+ * share the form: {@code purpose} and {@code file}). The body is the concatenation of a small head,
+ * the content's own publisher and a tail, so a spooled file is streamed with an exact
+ * Content-Length and never copied into heap.
+ */
+@ApplicationScoped
+public class MultipartPost {
+
+    private static final int MESSAGE_LIMIT = 300;
+
+    @Inject
+    @ConfigProperty(name = "provider.connect-timeout-seconds")
+    long connectTimeoutSeconds;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void init() {
+        // HTTP/1.1 pinned: the default h2c upgrade attempt breaks many plain-HTTP servers.
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
+                .build();
+    }
+
+    public ProviderFile send(ProviderConfig provider, String path, String filename, String contentType,
+                             String purpose, FileContent content) {
+        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), 0,
+                "no API key is configured for provider '" + provider.name() + "'"));
+        String boundary = "upload-gateway-" + UUID.randomUUID();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
+                .timeout(provider.requestTimeout())
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(BodyPublishers.concat(
+                        BodyPublishers.ofByteArray(head(boundary, filename, contentType, purpose)),
+                        content.publisher(),
+                        BodyPublishers.ofByteArray(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII))))
+                .build();
+        return answer(provider.name(), exchange(provider.name(), request));
+    }
+
+    private HttpResponse<String> exchange(String name, HttpRequest request) {
+        CompletableFuture<HttpResponse<String>> pending =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            // Fault Tolerance's @Timeout interrupts this thread. Cancelling aborts the exchange so
+            // a timed-out attempt cannot complete behind the retry's back. The interrupt flag is
+            // deliberately not restored: FT owns the interrupt and would stop retrying if it were.
+            pending.cancel(true);
+            throw new ProviderUnavailable(name, 0, "the attempt was interrupted (timed out) and aborted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new ProviderUnavailable(name, 0, "the provider did not answer in time", cause);
+            }
+            if (cause instanceof IOException) {
+                throw new ProviderUnavailable(name, 0, "network error talking to the provider: "
+                        + cause.getClass().getSimpleName(), cause);
+            }
+            throw new ProviderUnavailable(name, 0, "the request to the provider failed: "
+                    + cause.getClass().getSimpleName(), cause);
+        }
+    }
+
+    static ProviderFile answer(String name, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String body = response.body() == null ? "" : response.body();
+        if (status == 429 || status >= 500) {
+            throw new ProviderUnavailable(name, status, name + " answered " + status + ": " + message(body), null);
+        }
+        if (status >= 400) {
+            throw new ProviderRejected(name, status, name + " answered " + status + ": " + message(body));
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject file = reader.readObject();
+            return new ProviderFile(file.getString("id"),
+                    file.getJsonNumber("bytes") == null ? -1 : file.getJsonNumber("bytes").longValue(),
+                    file.getString("purpose", null));
+        } catch (JsonException | ClassCastException | NullPointerException e) {
+            // Not retried: the provider may well have stored the file, and a retry would duplicate it.
+            throw new ProviderRejected(name, status, name + " answered " + status
+                    + " with a body that is not a file object: " + abbreviate(body));
+        }
+    }
+
+    static String message(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject json = reader.readObject();
+            JsonObject error = json.containsKey("error") && json.get("error") instanceof JsonObject o ? o : json;
+            String message = error.getString("message", null);
+            return message != null ? abbreviate(message) : abbreviate(body);
+        } catch (JsonException | ClassCastException e) {
+            return abbreviate(body);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return oneLine.length() <= MESSAGE_LIMIT ? oneLine : oneLine.substring(0, MESSAGE_LIMIT) + "…";
+    }
+
+    static byte[] head(String boundary, String filename, String contentType, String purpose) {
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"purpose\"\r\n\r\n"
+                + purpose + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + quoted(filename) + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
+        return head.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** RFC 7578 §4.2: quote and backslash are escaped; line breaks cannot occur in a stored name. */
+    private static String quoted(String filename) {
+        return filename.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\r\\n]", "_");
+    }
+}

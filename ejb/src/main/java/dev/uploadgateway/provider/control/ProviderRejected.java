@@ -1,0 +1,17 @@
+package dev.uploadgateway.provider.control;
+
+import jakarta.ejb.ApplicationException;
+
+/** HTTP 4xx or an answer that cannot be read: another attempt would fail the same way. */
+@ApplicationException
+public class ProviderRejected extends ProviderFailure {
+
+    public ProviderRejected(String provider, int providerStatus, String message) {
+        super(provider, providerStatus, message, null);
+    }
+
+    @Override
+    public boolean retryable() {
+        return false;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.uploadgateway.provider.control;
+
+import jakarta.ejb.ApplicationException;
+
+/** No attempt got an answer from the provider within the configured time. */
+@ApplicationException
+public class ProviderTimedOut extends ProviderUnavailable {
+
+    public ProviderTimedOut(String provider, String message, Throwable cause) {
+        super(provider, 0, message, cause);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.uploadgateway.provider.control;
+
+import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.upload.entity.UploadTooLarge;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Finds the adapter a caller asked for and checks the request against that provider's limits. */
+@ApplicationScoped
+public class Providers {
+
+    @Inject
+    @Any
+    Instance<FileProvider> adapters;
+    @Inject
+    Config config;
+    @Inject
+    @ConfigProperty(name = "upload.default-provider")
+    jakarta.inject.Provider<String> defaultProvider;
+
+    /** What the caller gets: the adapter and the resolved purpose. */
+    public record Target(FileProvider provider, String purpose) {
+    }
+
+    /** Resolves the provider (blank → default) and the purpose (blank → provider default). */
+    public Target target(String requestedProvider, String requestedPurpose) {
+        String name = blank(requestedProvider) ? defaultProvider.get() : requestedProvider.trim();
+        FileProvider provider = byName().get(name);
+        if (provider == null) {
+            throw UploadRejected.badRequest("unknown-provider", "Unknown provider",
+                    "Provider '" + name + "' is not known; use one of " + byName().keySet() + ".");
+        }
+        ProviderConfig settings = new ProviderConfig(config, name);
+        if (!LocalProvider.NAME.equals(name) && settings.apiKey().isEmpty()) {
+            throw UploadRejected.badRequest("provider-not-configured", "Provider not configured",
+                    "Provider '" + name + "' has no API key on this gateway (provider." + name + ".api-key).");
+        }
+        String purpose = blank(requestedPurpose) ? settings.defaultPurpose() : requestedPurpose.trim();
+        if (!settings.purposes().contains(purpose)) {
+            throw UploadRejected.badRequest("purpose-not-allowed", "Purpose not allowed",
+                    "Provider '" + name + "' does not take purpose '" + purpose + "'; use one of "
+                            + settings.purposes() + ".");
+        }
+        return new Target(provider, purpose);
+    }
+
+    /** @throws UploadTooLarge when the file exceeds the provider's limit for the purpose */
+    public void checkSize(Target target, long bytes) {
+        long max = new ProviderConfig(config, target.provider().name()).maxBytes(target.purpose());
+        if (bytes > max) {
+            throw new UploadTooLarge("The file has " + bytes + " bytes; provider '" + target.provider().name()
+                    + "' takes at most " + max + " bytes for purpose '" + target.purpose() + "'.");
+        }
+    }
+
+    private Map<String, FileProvider> byName() {
+        Map<String, FileProvider> map = new TreeMap<>();
+        adapters.forEach(a -> map.put(a.name(), a));
+        return map;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

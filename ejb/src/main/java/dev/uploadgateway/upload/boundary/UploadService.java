@@ -1,0 +1,130 @@
+package dev.uploadgateway.upload.boundary;
+
+import dev.uploadgateway.provider.control.ProviderFile;
+import dev.uploadgateway.provider.control.ProviderRejected;
+import dev.uploadgateway.provider.control.ProviderUnavailable;
+import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.rollout.control.RolloutDecider;
+import dev.uploadgateway.rollout.entity.Decision;
+import dev.uploadgateway.upload.control.Delivery;
+import dev.uploadgateway.upload.control.LegacyDelivery;
+import dev.uploadgateway.upload.control.MultipartIntake;
+import dev.uploadgateway.upload.control.ReceivedUpload;
+import dev.uploadgateway.upload.control.Spool;
+import dev.uploadgateway.upload.control.SyncFallback;
+import dev.uploadgateway.upload.control.UploadStore;
+import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadPath;
+import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.provider.control.FileContent;
+import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * The upload facade. The rollout decides per request which path an upload takes: the legacy sync
+ * path reads the file into heap and delivers it on the caller's thread; the async path streams it
+ * onto the spool and hands it to {@link #uploadAsync}, an {@code @Asynchronous} method guarded by
+ * Fault Tolerance whose numbers come from {@code async.upload.*} (see microprofile-config.properties).
+ */
+@Stateless
+public class UploadService {
+
+    @Resource
+    SessionContext context;
+    @Inject
+    RolloutDecider decider;
+    @Inject
+    MultipartIntake intake;
+    @Inject
+    Providers providers;
+    @Inject
+    UploadStore store;
+    @Inject
+    LegacyDelivery legacy;
+
+    /** Reads the body, records it, and delivers it; the stage completes when the upload has ended. */
+    public CompletionStage<Upload> upload(IncomingUpload incoming) {
+        Decision decision = decider.decide(incoming.stickinessKey());
+        long start = System.nanoTime();
+        boolean async = decision.path() == UploadPath.ASYNC;
+        ReceivedUpload received = intake.receive(incoming, async);
+        Upload record;
+        Providers.Target target;
+        try {
+            target = providers.target(received.provider(), received.purpose());
+            providers.checkSize(target, received.bytes());
+            record = store.create(new Upload(received.filename(), received.contentType(), received.bytes(),
+                    received.sha256(), target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey()));
+        } catch (RuntimeException e) {
+            Spool.release(received.content());
+            throw e;
+        }
+        if (!async) {
+            return CompletableFuture.completedFuture(legacy.deliver(record.getId(), received, target,
+                    (FileContent.InMemory) received.content(), UploadPath.SYNC, 1, start));
+        }
+        Delivery delivery = new Delivery(record.getId(), received, target, start);
+        context.getBusinessObject(UploadService.class).uploadAsync(delivery);
+        return delivery.outcome();
+    }
+
+    /**
+     * One async attempt. Fault Tolerance retries it on network errors, timeouts, 429 and 5xx (never
+     * on a refusal), bounds each attempt with a timeout that interrupts and aborts the exchange, and
+     * ends in {@link SyncFallback}, which completes the upload's outcome when no attempt did.
+     */
+    @Asynchronous
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, maxDuration = 600_000,
+            retryOn = {ProviderUnavailable.class, TimeoutException.class}, abortOn = ProviderRejected.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @Fallback(SyncFallback.class)
+    public Future<Upload> uploadAsync(Delivery delivery) {
+        int attempt = delivery.nextAttempt();
+        ProviderFile file = delivery.delivered();
+        if (file == null) {
+            store.update(delivery.uploadId(), u -> u.uploading(attempt));
+            ReceivedUpload received = delivery.received();
+            file = delivery.target().provider().upload(received.filename(), received.contentType(),
+                    delivery.target().purpose(), delivery.content());
+            delivery.delivered(file);
+        }
+        String fileId = file.id();
+        Upload done = store.update(delivery.uploadId(),
+                u -> u.delivered(fileId, UploadPath.ASYNC, attempt, delivery.elapsedMs()));
+        Spool.release(delivery.content());
+        delivery.outcome().complete(done);
+        return new AsyncResult<>(done);
+    }
+
+    /** The newest records first; {@code limit} must be 1-500 and {@code offset} not negative. */
+    public List<Upload> newest(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw UploadRejected.badRequest("invalid-page", "Invalid page",
+                    "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
+        }
+        return store.newest(offset, limit);
+    }
+
+    public Upload find(String id) {
+        return store.find(id);
+    }
+
+    /** The header whose value keeps a caller on one path. */
+    public String stickinessHeader() {
+        return decider.stickinessHeader();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.provider.control.ProviderFailure;
+import dev.uploadgateway.provider.control.ProviderFile;
+import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadPath;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The legacy delivery, kept on purpose as the measured baseline: the whole file is in heap and the
+ * calling thread blocks for one attempt, with no retry. It serves the sync path and, from the
+ * spool loaded back into heap, the async path's fallback.
+ */
+@ApplicationScoped
+public class LegacyDelivery {
+
+    @Inject
+    UploadStore store;
+
+    /**
+     * @param attempt    the number this attempt carries in the record
+     * @param startNanos when the upload began, for the recorded duration
+     */
+    public Upload deliver(String uploadId, ReceivedUpload received, Providers.Target target,
+                          FileContent.InMemory bytes, UploadPath path, int attempt, long startNanos) {
+        store.update(uploadId, u -> u.uploading(attempt));
+        try {
+            ProviderFile file = target.provider().upload(received.filename(), received.contentType(), target.purpose(), bytes);
+            return store.update(uploadId, u -> u.delivered(file.id(), path, attempt, millisSince(startNanos)));
+        } catch (ProviderFailure e) {
+            store.update(uploadId, u -> u.failed(e.getMessage(), path, attempt, millisSince(startNanos)));
+            throw e;
+        }
+    }
+
+    static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

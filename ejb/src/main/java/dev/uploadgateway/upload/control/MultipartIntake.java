@@ -1,0 +1,111 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.upload.entity.UploadTooLarge;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads a {@code multipart/form-data} body straight from the request stream with commons-fileupload's
+ * streaming iterator: the {@code file} part goes either into heap (the legacy path) or through a
+ * SHA-256 digest onto the spool (the async path), with no temporary copy in between; the size limit
+ * is enforced from Content-Length before reading and by counting while reading.
+ */
+@ApplicationScoped
+public class MultipartIntake {
+
+    /** Room for the multipart framing and the small form fields around the file. */
+    static final long FRAMING_ALLOWANCE = 64 * 1024;
+    private static final int FIELD_LIMIT = 1024;
+
+    @Inject
+    @ConfigProperty(name = "upload.max-bytes")
+    jakarta.inject.Provider<Long> maxBytes;
+    @Inject
+    Spool spool;
+
+    /** Reads the body to its end; the file is spooled when {@code toSpool}, else held in heap. */
+    public ReceivedUpload receive(IncomingUpload incoming, boolean toSpool) {
+        long max = maxBytes.get();
+        if (incoming.contentLength() > max + FRAMING_ALLOWANCE) {
+            throw tooLarge(max);
+        }
+        Parts parts = new Parts();
+        try {
+            FileItemInputIterator items = parser(max).getItemIterator(new MultipartBody(incoming));
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                if (item.isFormField()) {
+                    parts.field(item.getFieldName(), readField(item));
+                } else if ("file".equals(item.getFieldName())) {
+                    parts.file(item, toSpool ? spool.write(item.getInputStream()) : inHeap(item.getInputStream()));
+                }
+            }
+            return parts.received();
+        } catch (FileUploadSizeException e) {
+            parts.discard();
+            throw tooLarge(max);
+        } catch (FileUploadException e) {
+            parts.discard();
+            throw UploadRejected.badRequest("malformed-multipart", "Malformed multipart body",
+                    "The body is not valid multipart/form-data: " + e.getMessage());
+        } catch (IOException e) {
+            parts.discard();
+            if (causedBySize(e)) {
+                throw tooLarge(max);
+            }
+            throw UploadRejected.badRequest("malformed-multipart", "Malformed multipart body",
+                    "The body could not be read to its end: " + e.getMessage());
+        } catch (RuntimeException e) {
+            parts.discard();
+            throw e;
+        }
+    }
+
+    private static Spool.Written inHeap(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        return new Spool.Written(new FileContent.InMemory(bytes), bytes.length, Spool.sha256(bytes));
+    }
+
+    private static String readField(FileItemInput item) throws IOException {
+        try (InputStream in = item.getInputStream()) {
+            byte[] value = in.readNBytes(FIELD_LIMIT + 1);
+            if (value.length > FIELD_LIMIT) {
+                throw UploadRejected.badRequest("field-too-long", "Form field too long",
+                        "Form field '" + item.getFieldName() + "' is longer than " + FIELD_LIMIT + " bytes.");
+            }
+            return new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Parser parser(long max) {
+        Parser parser = new Parser();
+        parser.setHeaderCharset(StandardCharsets.UTF_8);
+        parser.setFileSizeMax(max);
+        parser.setSizeMax(max + FRAMING_ALLOWANCE);
+        return parser;
+    }
+
+    private static boolean causedBySize(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileUploadSizeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static UploadTooLarge tooLarge(long max) {
+        return new UploadTooLarge("The upload is larger than this gateway accepts (upload.max-bytes = " + max + " bytes).");
+    }
+}

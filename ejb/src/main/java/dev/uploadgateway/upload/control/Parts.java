@@ -1,0 +1,55 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.upload.entity.UploadRejected;
+import org.apache.commons.fileupload2.core.FileItemInput;
+
+/** Collects the parts of one multipart body as they stream past, and judges the whole at its end. */
+class Parts {
+
+    private String provider;
+    private String purpose;
+    private String filename;
+    private String contentType;
+    private Spool.Written file;
+
+    void field(String name, String value) {
+        if ("provider".equals(name)) {
+            provider = value;
+        } else if ("purpose".equals(name)) {
+            purpose = value;
+        }
+    }
+
+    void file(FileItemInput item, Spool.Written written) {
+        if (file != null) {
+            Spool.release(written.content());
+            throw UploadRejected.badRequest("multiple-files", "More than one file",
+                    "The body has more than one 'file' part; send one file per request.");
+        }
+        file = written;
+        filename = item.getName();
+        contentType = item.getContentType() == null ? "application/octet-stream" : item.getContentType();
+    }
+
+    ReceivedUpload received() {
+        if (file == null) {
+            throw UploadRejected.badRequest("missing-file", "Missing file part",
+                    "The multipart body has no part named 'file' with a filename.");
+        }
+        String problem = Filenames.problem(filename);
+        if (problem != null) {
+            throw UploadRejected.badRequest("invalid-filename", "Invalid filename", problem + ".");
+        }
+        if (file.bytes() == 0) {
+            throw UploadRejected.badRequest("empty-file", "Empty file", "The file part is empty; there is nothing to upload.");
+        }
+        return new ReceivedUpload(filename, contentType, file.bytes(), file.sha256(), file.content(), provider, purpose);
+    }
+
+    /** Drops what was spooled; called whenever the body is refused. */
+    void discard() {
+        if (file != null) {
+            Spool.release(file.content());
+        }
+    }
+}

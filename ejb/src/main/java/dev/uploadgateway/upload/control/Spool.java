@@ -1,0 +1,90 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.provider.control.FileContent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The async path's disk buffer: a stream is copied to a spool file under {@code upload.spool-dir}
+ * through a fixed 64 KiB buffer while its SHA-256 is computed, then forced to disk, so memory stays
+ * bounded whatever the size and the bytes survive the process.
+ */
+@ApplicationScoped
+public class Spool {
+
+    private static final Logger LOG = Logger.getLogger(Spool.class.getName());
+    private static final int BUFFER = 64 * 1024;
+
+    @Inject
+    @ConfigProperty(name = "upload.spool-dir")
+    jakarta.inject.Provider<String> directory;
+
+    /** A file's content with its length and digest. */
+    public record Written(FileContent content, long bytes, String sha256) {
+    }
+
+    public Written write(InputStream in) throws IOException {
+        Path dir = Files.createDirectories(Path.of(directory.get()));
+        Path file = dir.resolve(UUID.randomUUID() + ".spool");
+        MessageDigest digest = sha256();
+        long total = 0;
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                total += n;
+            }
+            out.force(true);
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+        return new Written(new FileContent.Spooled(file, total), total, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Removes a spool file; a file already gone is fine. */
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not delete spool file {0}: {1}", new Object[]{file.getFileName(), e.getMessage()});
+        }
+    }
+
+    /** Removes the spool file behind {@code content}, if it has one. */
+    public static void release(FileContent content) {
+        if (content instanceof FileContent.Spooled spooled) {
+            delete(spooled.file());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.provider.control.ProviderFile;
+import dev.uploadgateway.provider.control.ProviderTimedOut;
+import dev.uploadgateway.provider.control.ProviderUnavailable;
+import dev.uploadgateway.rollout.control.RolloutDecider;
+import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadPath;
+import jakarta.ejb.AsyncResult;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Where every async upload ends that no attempt delivered. A provider that was only unavailable or
+ * slow gets one more try by the legacy path when {@code async.upload.fallback} is on (recorded as
+ * {@code sync_fallback}); a provider that refused the file, or a switched-off fallback, ends the
+ * upload as failed. Either way the upload's outcome completes here exactly once.
+ */
+@Dependent
+public class SyncFallback implements FallbackHandler<Future<Upload>> {
+
+    private static final Logger LOG = Logger.getLogger(SyncFallback.class.getName());
+
+    @Inject
+    UploadStore store;
+    @Inject
+    LegacyDelivery legacy;
+    @Inject
+    RolloutDecider decider;
+
+    @Override
+    public Future<Upload> handle(ExecutionContext context) {
+        Delivery delivery = (Delivery) context.getParameters()[0];
+        try {
+            Upload upload = settle(delivery, failure(delivery, context.getFailure()));
+            delivery.outcome().complete(upload);
+            return new AsyncResult<>(upload);
+        } catch (RuntimeException e) {
+            delivery.outcome().completeExceptionally(e);
+            throw e;
+        } finally {
+            Spool.release(delivery.content());
+        }
+    }
+
+    private Upload settle(Delivery delivery, RuntimeException failure) {
+        ProviderFile late = delivery.delivered();
+        if (late != null) {
+            // The provider stored the file but the attempt ran out of time: it is delivered, once.
+            return store.update(delivery.uploadId(),
+                    u -> u.delivered(late.id(), UploadPath.ASYNC, delivery.attempts(), delivery.elapsedMs()));
+        }
+        boolean worthFallback = failure instanceof ProviderUnavailable;
+        if (!worthFallback || !decider.fallbackEnabled()) {
+            store.update(delivery.uploadId(),
+                    u -> u.failed(failure.getMessage(), UploadPath.ASYNC, delivery.attempts(), delivery.elapsedMs()));
+            throw failure;
+        }
+        LOG.log(Level.INFO, "Upload {0}: async delivery failed after {1} attempt(s) ({2}); falling back to sync",
+                new Object[]{delivery.uploadId(), delivery.attempts(), failure.getMessage()});
+        return legacy.deliver(delivery.uploadId(), delivery.received(), delivery.target(), load(delivery),
+                UploadPath.SYNC_FALLBACK, delivery.attempts() + 1, delivery.startNanos());
+    }
+
+    private static FileContent.InMemory load(Delivery delivery) {
+        try {
+            return ((FileContent.Spooled) delivery.content()).load();
+        } catch (IOException e) {
+            throw new IllegalStateException("the spool file of upload " + delivery.uploadId() + " cannot be read", e);
+        }
+    }
+
+    /** The failure as the caller should see it: a provider's own, or a timeout in the provider's name. */
+    private static RuntimeException failure(Delivery delivery, Throwable failure) {
+        String provider = delivery.target().provider().name();
+        if (failure instanceof TimeoutException) {
+            return new ProviderTimedOut(provider, "no attempt got an answer from " + provider + " in time ("
+                    + delivery.attempts() + " attempt(s))", failure);
+        }
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new IllegalStateException(failure);
+    }
+}

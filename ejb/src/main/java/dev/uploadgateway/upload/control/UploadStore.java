@@ -1,0 +1,54 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadNotFound;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Upload records in the server's datasource. Every write commits in its own transaction: a record
+ * is the durable answer to "what happened to my upload", so it must not wait for, or roll back
+ * with, a delivery that takes minutes.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class UploadStore {
+
+    @PersistenceContext(unitName = "uploads")
+    EntityManager em;
+
+    public Upload create(Upload upload) {
+        em.persist(upload);
+        return upload;
+    }
+
+    /** Applies {@code change} to the stored record and commits it. */
+    public Upload update(String id, Consumer<Upload> change) {
+        Upload upload = em.find(Upload.class, id);
+        if (upload == null) {
+            throw new UploadNotFound(id);
+        }
+        change.accept(upload);
+        return upload;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Upload find(String id) {
+        Upload upload = em.find(Upload.class, id);
+        if (upload == null) {
+            throw new UploadNotFound(id);
+        }
+        return upload;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Upload> newest(int first, int max) {
+        return em.createNamedQuery(Upload.ALL_NEWEST_FIRST, Upload.class)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.uploadgateway.upload.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One accepted upload: what arrived, where it went, how, and how it ended. */
+@Entity
+@Table(name = "UPLOAD_RECORD")
+@NamedQuery(name = Upload.ALL_NEWEST_FIRST, query = "select u from Upload u order by u.createdAt desc")
+public class Upload {
+
+    public static final String ALL_NEWEST_FIRST = "Upload.allNewestFirst";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+    @Column(length = 1024)
+    private String filename;
+    private String contentType;
+    private long bytes;
+    @Column(length = 64)
+    private String sha256;
+    private String provider;
+    private String providerFileId;
+    private String purpose;
+    @Enumerated(EnumType.STRING)
+    private UploadPath path;
+    @Enumerated(EnumType.STRING)
+    private UploadState state;
+    private int attempts;
+    private long durationMs;
+    @Column(length = 512)
+    private String stickinessKey;
+    @Column(length = 2048)
+    private String failureReason;
+    private Instant createdAt;
+    private Instant completedAt;
+
+    protected Upload() {
+        // for JPA
+    }
+
+    public Upload(String filename, String contentType, long bytes, String sha256, String provider,
+                  String purpose, UploadPath path, String stickinessKey) {
+        this.id = UUID.randomUUID().toString();
+        this.filename = filename;
+        this.contentType = contentType;
+        this.bytes = bytes;
+        this.sha256 = sha256;
+        this.provider = provider;
+        this.purpose = purpose;
+        this.path = path;
+        this.stickinessKey = stickinessKey;
+        this.state = UploadState.RECEIVED;
+        this.createdAt = Instant.now();
+    }
+
+    public void uploading(int attempt) {
+        this.state = UploadState.UPLOADING;
+        this.attempts = attempt;
+    }
+
+    public void delivered(String providerFileId, UploadPath finalPath, int attempts, long durationMs) {
+        this.state = UploadState.DELIVERED;
+        this.providerFileId = providerFileId;
+        this.path = finalPath;
+        this.attempts = attempts;
+        this.durationMs = durationMs;
+        this.completedAt = Instant.now();
+    }
+
+    public void failed(String reason, UploadPath finalPath, int attempts, long durationMs) {
+        this.state = UploadState.FAILED;
+        this.failureReason = reason;
+        this.path = finalPath;
+        this.attempts = attempts;
+        this.durationMs = durationMs;
+        this.completedAt = Instant.now();
+    }
+
+    public String getId() { return id; }
+    public String getFilename() { return filename; }
+    public String getContentType() { return contentType; }
+    public long getBytes() { return bytes; }
+    public String getSha256() { return sha256; }
+    public String getProvider() { return provider; }
+    public String getProviderFileId() { return providerFileId; }
+    public String getPurpose() { return purpose; }
+    public UploadPath getPath() { return path; }
+    public UploadState getState() { return state; }
+    public int getAttempts() { return attempts; }
+    public long getDurationMs() { return durationMs; }
+    public String getStickinessKey() { return stickinessKey; }
+    public String getFailureReason() { return failureReason; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getCompletedAt() { return completedAt; }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts the gateway on Payara Micro (port 8080, embedded defaults) and reports ready only when the
+# application answers - Micro prints "ready" even when a deployment failed.
+# Run from anywhere after `mvn package`; data lives under ./upload-gateway-data of the repository.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+port=${PORT:-8080}
+war="$repo/web/target/upload-gateway.war"
+micro="$here/target/payara-micro.jar"
+data="$repo/upload-gateway-data"
+[ -f "$war" ] && [ -f "$micro" ] || { echo "run.sh: build first: mvn -DskipTests package" >&2; exit 1; }
+mkdir -p "$data/micro" "$data/config"
+cd "$repo"
+java ${JAVA_OPTS:-} -jar "$micro" --deploy "$war" --port "$port" --nohazelcast \
+    --rootdir "$data/micro" \
+    --postbootcommandfile "$here/post-boot-commands.asadmin" \
+    --logproperties "$here/logging.properties" &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' INT TERM
+for _ in $(seq 1 180); do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "run.sh: Payara Micro exited" >&2; exit 1; fi
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/uploads?limit=1" 2>/dev/null; then
+        echo "upload-gateway ready: http://localhost:$port/api/uploads (Ctrl+C stops it)"
+        wait "$pid"; exit $?
+    fi
+    sleep 1
+done
+echo "run.sh: the application did not answer within 180 s; see the log above" >&2
+kill "$pid"; exit 1

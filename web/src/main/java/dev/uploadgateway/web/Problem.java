@@ -1,0 +1,20 @@
+package dev.uploadgateway.web;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem body. The {@code type} is a stable URI per condition that clients can switch
+ * on; {@code detail} tells the caller how to fix the request.
+ */
+public record Problem(String type, String title, int status, String detail, String instance) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://upload-gateway.dev/problems/";
+
+    public static Response response(int status, String slug, String title, String detail) {
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + slug, title, status, detail, null))
+                .build();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.uploadgateway.web;
+
+import dev.uploadgateway.provider.control.ProviderFailure;
+import dev.uploadgateway.provider.control.ProviderRejected;
+import dev.uploadgateway.provider.control.ProviderTimedOut;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The provider did not store the file: 502 with the provider's own message (504 when it never
+ * answered in time). Logged here, once, without credentials: messages never carry the API key.
+ */
+@Provider
+public class ProviderFailureMapper implements ExceptionMapper<ProviderFailure> {
+
+    private static final Logger LOG = Logger.getLogger(ProviderFailureMapper.class.getName());
+
+    @Override
+    public Response toResponse(ProviderFailure e) {
+        LOG.log(Level.WARNING, "Upload to provider {0} failed: {1}", new Object[]{e.provider(), e.getMessage()});
+        if (e instanceof ProviderTimedOut) {
+            return Problem.response(504, "provider-timeout", "Provider timed out", e.getMessage());
+        }
+        if (e instanceof ProviderRejected) {
+            return Problem.response(502, "provider-rejected", "Provider rejected the upload", e.getMessage());
+        }
+        return Problem.response(502, "provider-unavailable", "Provider unavailable", e.getMessage());
+    }
+}
