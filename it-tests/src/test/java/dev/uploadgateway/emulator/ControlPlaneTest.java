@@ -1,5 +1,7 @@
 package dev.uploadgateway.emulator;
 
+import dev.uploadgateway.testkit.MultipartForm;
+
 import static dev.uploadgateway.emulator.EmulatorClient.KIMI;
 import static dev.uploadgateway.emulator.EmulatorClient.KIMI_KEY;
 import static dev.uploadgateway.emulator.EmulatorClient.array;

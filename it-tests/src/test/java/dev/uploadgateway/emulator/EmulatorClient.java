@@ -1,5 +1,7 @@
 package dev.uploadgateway.emulator;
 
+import dev.uploadgateway.testkit.MultipartForm;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

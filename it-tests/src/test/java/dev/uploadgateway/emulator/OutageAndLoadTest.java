@@ -1,5 +1,7 @@
 package dev.uploadgateway.emulator;
 
+import dev.uploadgateway.testkit.MultipartForm;
+
 import static dev.uploadgateway.emulator.EmulatorClient.GLM;
 import static dev.uploadgateway.emulator.EmulatorClient.GLM_KEY;
 import static dev.uploadgateway.emulator.EmulatorClient.KIMI;

@@ -2,6 +2,7 @@ package dev.uploadgateway.rollout.control;
 
 import dev.uploadgateway.configuration.control.ConfigKeys;
 import dev.uploadgateway.rollout.entity.Decision;
+import dev.uploadgateway.rollout.entity.RolloutSettings;
 import dev.uploadgateway.upload.entity.UploadPath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,12 @@ public class RolloutDecider {
         double percent = enabled ? percent() : 0;
         UploadPath path = bucket < StickyBucket.threshold(percent) ? UploadPath.ASYNC : UploadPath.SYNC;
         return new Decision(path, key, generated, bucket, percent);
+    }
+
+    /** The switches as the next decision will read them. */
+    public RolloutSettings current() {
+        boolean enabled = enabled();
+        return new RolloutSettings(enabled, enabled ? percent() : 0, fallbackEnabled(), stickinessHeader());
     }
 
     /** The name of the header that carries the stickiness key. */
