@@ -44,8 +44,14 @@ public class UploadsResource {
                        @Suspended AsyncResponse response) {
         String header = uploads.stickinessHeader();
         uploads.upload(new IncomingUpload(contentType, contentLength, body, headers.getHeaderString(header)))
-                .whenComplete((upload, failure) -> response.resume(
-                        failure == null ? created(upload, header, uri) : unwrapped(failure)));
+                .whenComplete((upload, failure) -> {
+                    if (failure == null) {
+                        response.resume(created(upload, header, uri));
+                    } else {
+                        // resume(Throwable), not resume(Object): only the former reaches the exception mappers
+                        response.resume(unwrapped(failure));
+                    }
+                });
     }
 
     /** The newest records first, {@code limit} (1-500) at a time from {@code offset}. */

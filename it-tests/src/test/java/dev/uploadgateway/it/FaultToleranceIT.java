@@ -1,0 +1,166 @@
+package dev.uploadgateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uploadgateway.emulator.ProviderEmulator;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The async path's fault tolerance against a misbehaving provider, and the rollout moving at run
+ * time. The gateway runs with {@code async.upload.timeout=3}, {@code max-retries=2} and a 100 ms
+ * retry delay (failsafe's payara.cmdOptions).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FaultToleranceIT {
+
+    private static ProviderEmulator emulator;
+
+    @ArquillianResource
+    URL deployment;
+    private GatewayClient gateway;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return GatewayDeployment.war();
+    }
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        emulator = GatewayDeployment.emulator();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+        ConfigDir.reset();
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        ConfigDir.reset();
+        emulator.reset();
+        gateway = GatewayClient.at(deployment);
+        gateway.awaitRollout(r -> r.getBoolean("asyncEnabled") && r.getBoolean("fallback")
+                && r.getJsonNumber("percent").doubleValue() == 50, "async on at 50 % with fallback");
+    }
+
+    @AfterEach
+    void calm() {
+        emulator.reset();
+    }
+
+    private GatewayClient.Answer uploadAsync(Path file) throws Exception {
+        return gateway.upload(file, file.getFileName().toString(), "application/octet-stream",
+                Keys.forPath(true, 50), Map.of("provider", "kimi"));
+    }
+
+    @Test
+    void retriesTwoServerErrorsAndSucceedsOnTheThirdAttempt() throws Exception {
+        Path file = GatewayDeployment.randomFile("retry.bin", 2 * 1024 * 1024, 11);
+        emulator.failNext(2, 500);
+        GatewayClient.Answer answer = uploadAsync(file);
+        assertEquals(201, answer.status(), answer.body());
+        JsonObject upload = answer.json();
+        assertEquals("async", upload.getString("path"));
+        assertEquals(3, upload.getInt("attempts"));
+        assertEquals(3, emulator.requestCount());
+        assertEquals(1, emulator.countBySha256(GatewayDeployment.sha256(file)));
+    }
+
+    @Test
+    void retriesTooManyRequests() throws Exception {
+        Path file = GatewayDeployment.randomFile("busy.bin", 512 * 1024, 12);
+        emulator.failNext(1, 429);
+        GatewayClient.Answer answer = uploadAsync(file);
+        assertEquals(201, answer.status(), answer.body());
+        assertEquals(2, answer.json().getInt("attempts"));
+    }
+
+    @Test
+    void doesNotRetryARefusalAndAnswersBadGatewayWithTheProvidersMessage() throws Exception {
+        Path file = GatewayDeployment.randomFile("refused.bin", 512 * 1024, 13);
+        emulator.failNext(1, 400);
+        GatewayClient.Answer answer = uploadAsync(file);
+        assertEquals(502, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+        JsonObject problem = answer.json();
+        assertTrue(problem.getString("type").endsWith("/provider-rejected"), problem.toString());
+        assertTrue(problem.getString("detail").contains("400"), problem.toString());
+        assertEquals(1, emulator.requestCount(), "a 4xx is never retried, nor sent again by the fallback");
+        assertEquals(0, emulator.countBySha256(GatewayDeployment.sha256(file)));
+    }
+
+    @Test
+    void fallsBackToSyncWhenEveryAsyncAttemptTimesOut() throws Exception {
+        Path file = GatewayDeployment.randomFile("slow.bin", 1024 * 1024, 14);
+        emulator.hangNext(3, Duration.ofSeconds(8));
+        GatewayClient.Answer answer = uploadAsync(file);
+        assertEquals(201, answer.status(), answer.body());
+        JsonObject upload = answer.json();
+        assertEquals("sync_fallback", upload.getString("path"));
+        assertEquals(4, upload.getInt("attempts"), "three timed-out async attempts and the sync one");
+        awaitAbortedAttempts(3);
+        assertEquals(1, emulator.countBySha256(GatewayDeployment.sha256(file)),
+                "timed-out attempts were aborted, so the provider holds the file once");
+    }
+
+    @Test
+    void answersGatewayTimeoutWhenFallbackIsOff() throws Exception {
+        ConfigDir.set("async.upload.fallback", "false");
+        gateway.awaitRollout(r -> !r.getBoolean("fallback"), "fallback off");
+        Path file = GatewayDeployment.randomFile("slow-nofallback.bin", 1024 * 1024, 15);
+        emulator.hangNext(3, Duration.ofSeconds(8));
+        GatewayClient.Answer answer = uploadAsync(file);
+        assertEquals(504, answer.status(), answer.body());
+        assertTrue(answer.json().getString("type").endsWith("/provider-timeout"), answer.body());
+        awaitAbortedAttempts(3);
+        assertEquals(0, emulator.countBySha256(GatewayDeployment.sha256(file)));
+    }
+
+    @Test
+    void takesARolloutChangedAtRunTimeWithoutRedeploy() throws Exception {
+        Path file = GatewayDeployment.randomFile("moving.bin", 256 * 1024, 16);
+        String key = Keys.movingBetween(10, 60);
+        ConfigDir.set("async.upload.rollout", "10");
+        gateway.awaitRollout(r -> r.getJsonNumber("percent").doubleValue() == 10, "rollout 10 %");
+        GatewayClient.Answer before = gateway.upload(file, "moving.bin", "application/octet-stream", key, Map.of());
+        assertEquals("sync", before.json().getString("path"));
+
+        ConfigDir.set("async.upload.rollout", "60");
+        gateway.awaitRollout(r -> r.getJsonNumber("percent").doubleValue() == 60, "rollout 60 %");
+        GatewayClient.Answer after = gateway.upload(file, "moving.bin", "application/octet-stream", key, Map.of());
+        assertEquals("async", after.json().getString("path"));
+
+        ConfigDir.set("async.upload.enabled", "false");
+        gateway.awaitRollout(r -> !r.getBoolean("asyncEnabled"), "async switched off");
+        GatewayClient.Answer off = gateway.upload(file, "moving.bin", "application/octet-stream", key, Map.of());
+        assertEquals("sync", off.json().getString("path"));
+    }
+
+    /** The emulator notices an aborted exchange only when its delayed answer fails to write. */
+    private static void awaitAbortedAttempts(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (emulator.abortedResponses() < n && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(n, emulator.abortedResponses(), "every timed-out attempt's exchange was aborted");
+    }
+}
