@@ -1,0 +1,30 @@
+package dev.uploadgateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bad configuration value stops the deployment with a message naming the key. Payara Micro
+ * itself keeps running (it prints "ready" regardless), so the proof is that the API does not
+ * answer and the log says why.
+ */
+class StartupValidationIT {
+
+    @Test
+    void refusesToDeployWithARolloutAboveHundredAndNamesTheKey() throws Exception {
+        try (MicroProcess micro = MicroProcess.start(List.of("-Dasync.upload.rollout=150", "-Dasync.upload.enabled=yes"))) {
+            assertTrue(micro.awaitLog(log -> log.contains("Payara Micro") && log.contains("ready in"),
+                    Duration.ofMinutes(3)), "Micro finished booting");
+            String log = micro.log();
+            assertTrue(log.contains("upload-gateway configuration is invalid"), "the refusal is logged");
+            assertTrue(log.contains("async.upload.rollout must be a percentage from 0 to 100, was '150'"), "names the key");
+            assertTrue(log.contains("async.upload.enabled must be true or false, was 'yes'"), "names every bad key");
+            GatewayClient gateway = GatewayClient.at(micro.url());
+            assertEquals(404, gateway.get("api/rollout").status(), "the application is not deployed");
+        }
+    }
+}
