@@ -21,12 +21,9 @@ public class ProviderFailureMapper implements ExceptionMapper<ProviderFailure> {
     @Override
     public Response toResponse(ProviderFailure e) {
         LOG.log(Level.WARNING, "Upload to provider {0} failed: {1}", new Object[]{e.provider(), e.getMessage()});
-        if (e instanceof ProviderTimedOut) {
-            return Problem.response(504, "provider-timeout", "Provider timed out", e.getMessage());
-        }
-        if (e instanceof ProviderRejected) {
-            return Problem.response(502, "provider-rejected", "Provider rejected the upload", e.getMessage());
-        }
-        return Problem.response(502, "provider-unavailable", "Provider unavailable", e.getMessage());
+        int status = e instanceof ProviderTimedOut ? 504 : 502;
+        String title = e instanceof ProviderTimedOut ? "Provider timed out"
+                : e instanceof ProviderRejected ? "Provider rejected the upload" : "Provider unavailable";
+        return Problem.response(status, e.kind(), title, e.getMessage());
     }
 }

@@ -24,6 +24,9 @@ public abstract class ProviderFailure extends RuntimeException {
         return providerStatus;
     }
 
+    /** The failure's class as metrics, records and problem types name it, e.g. {@code provider-rejected}. */
+    public abstract String kind();
+
     /** Whether a later attempt may succeed. */
     public abstract boolean retryable();
 }

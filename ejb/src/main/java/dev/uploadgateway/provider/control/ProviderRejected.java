@@ -11,6 +11,11 @@ public class ProviderRejected extends ProviderFailure {
     }
 
     @Override
+    public String kind() {
+        return "provider-rejected";
+    }
+
+    @Override
     public boolean retryable() {
         return false;
     }

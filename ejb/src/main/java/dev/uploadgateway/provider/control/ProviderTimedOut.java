@@ -9,4 +9,9 @@ public class ProviderTimedOut extends ProviderUnavailable {
     public ProviderTimedOut(String provider, String message, Throwable cause) {
         super(provider, 0, message, cause);
     }
+
+    @Override
+    public String kind() {
+        return "provider-timeout";
+    }
 }

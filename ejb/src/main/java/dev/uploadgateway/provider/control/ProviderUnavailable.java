@@ -11,6 +11,11 @@ public class ProviderUnavailable extends ProviderFailure {
     }
 
     @Override
+    public String kind() {
+        return "provider-unavailable";
+    }
+
+    @Override
     public boolean retryable() {
         return true;
     }

@@ -31,7 +31,7 @@ public class LegacyDelivery {
             ProviderFile file = target.provider().upload(received.filename(), received.contentType(), target.purpose(), bytes);
             return store.update(uploadId, u -> u.delivered(file.id(), path, attempt, millisSince(startNanos)));
         } catch (ProviderFailure e) {
-            store.update(uploadId, u -> u.failed(e.getMessage(), path, attempt, millisSince(startNanos)));
+            store.update(uploadId, u -> u.failed(e.kind(), e.getMessage(), path, attempt, millisSince(startNanos)));
             throw e;
         }
     }

@@ -1,6 +1,7 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.provider.control.ProviderFailure;
 import dev.uploadgateway.provider.control.ProviderFile;
 import dev.uploadgateway.provider.control.ProviderTimedOut;
 import dev.uploadgateway.provider.control.ProviderUnavailable;
@@ -61,7 +62,7 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         boolean worthFallback = failure instanceof ProviderUnavailable;
         if (!worthFallback || !decider.fallbackEnabled()) {
             store.update(delivery.uploadId(),
-                    u -> u.failed(failure.getMessage(), UploadPath.ASYNC, delivery.attempts(), delivery.elapsedMs()));
+                    u -> u.failed(failureClass(failure), failure.getMessage(), UploadPath.ASYNC, delivery.attempts(), delivery.elapsedMs()));
             throw failure;
         }
         LOG.log(Level.INFO, "Upload {0}: async delivery failed after {1} attempt(s) ({2}); falling back to sync",
@@ -76,6 +77,10 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         } catch (IOException e) {
             throw new IllegalStateException("the spool file of upload " + delivery.uploadId() + " cannot be read", e);
         }
+    }
+
+    private static String failureClass(RuntimeException failure) {
+        return failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName();
     }
 
     /** The failure as the caller should see it: a provider's own, or a timeout in the provider's name. */

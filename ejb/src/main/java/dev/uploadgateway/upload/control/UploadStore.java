@@ -1,7 +1,10 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadNotFound;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Upload records in the server's datasource. Every write commits in its own transaction: a record
  * is the durable answer to "what happened to my upload", so it must not wait for, or roll back
- * with, a delivery that takes minutes.
+ * with, a delivery that takes minutes. The step into a terminal state fires {@link UploadFinished}
+ * exactly once per upload; KPIs and the event trail observe it after the commit.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -21,6 +25,8 @@ public class UploadStore {
 
     @PersistenceContext(unitName = "uploads")
     EntityManager em;
+    @Inject
+    Event<UploadFinished> finished;
 
     public Upload create(Upload upload) {
         em.persist(upload);
@@ -33,7 +39,11 @@ public class UploadStore {
         if (upload == null) {
             throw new UploadNotFound(id);
         }
+        boolean wasTerminal = upload.getState().terminal();
         change.accept(upload);
+        if (!wasTerminal && upload.getState().terminal()) {
+            finished.fire(new UploadFinished(upload));
+        }
         return upload;
     }
 

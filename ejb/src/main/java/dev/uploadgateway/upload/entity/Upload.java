@@ -40,6 +40,7 @@ public class Upload {
     private String stickinessKey;
     @Column(length = 2048)
     private String failureReason;
+    private String failureClass;
     private Instant createdAt;
     private Instant completedAt;
 
@@ -76,8 +77,9 @@ public class Upload {
         this.completedAt = Instant.now();
     }
 
-    public void failed(String reason, UploadPath finalPath, int attempts, long durationMs) {
+    public void failed(String failureClass, String reason, UploadPath finalPath, int attempts, long durationMs) {
         this.state = UploadState.FAILED;
+        this.failureClass = failureClass;
         this.failureReason = reason;
         this.path = finalPath;
         this.attempts = attempts;
@@ -99,6 +101,7 @@ public class Upload {
     public long getDurationMs() { return durationMs; }
     public String getStickinessKey() { return stickinessKey; }
     public String getFailureReason() { return failureReason; }
+    public String getFailureClass() { return failureClass; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
 }
