@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.boundary;
 
+import dev.uploadgateway.audit.control.UploadsCsv;
 import dev.uploadgateway.provider.control.ProviderFile;
 import dev.uploadgateway.provider.control.ProviderRejected;
 import dev.uploadgateway.provider.control.ProviderUnavailable;
@@ -42,6 +43,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @Stateless
 public class UploadService {
+
+    private static final int CSV_PAGE = 1000;
 
     @Resource
     SessionContext context;
@@ -117,6 +120,11 @@ public class UploadService {
                     "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
         }
         return store.newest(offset, limit);
+    }
+
+    /** Every record as CSV, newest first, read in pages so the export never loads the whole table. */
+    public void exportCsv(java.io.Writer out) {
+        UploadsCsv.write(out, offset -> store.newest(offset, CSV_PAGE), CSV_PAGE);
     }
 
     public Upload find(String id) {
