@@ -19,11 +19,19 @@ public class StartupValidation {
     @Inject
     Config config;
 
+    private volatile boolean validated;
+
+    /** True once the configuration was checked and found valid. */
+    public boolean validated() {
+        return validated;
+    }
+
     @PostConstruct
     void validate() {
         List<String> problems = ConfigKeys.problems(key -> config.getOptionalValue(key, String.class));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("upload-gateway configuration is invalid: " + String.join("; ", problems));
         }
+        validated = true;
     }
 }
