@@ -16,6 +16,7 @@ import dev.uploadgateway.upload.control.SyncFallback;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.IncomingUpload;
 import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import dev.uploadgateway.provider.control.FileContent;
@@ -25,6 +26,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,10 +63,23 @@ public class UploadService {
 
     /** Reads the body, records it, and delivers it; the stage completes when the upload has ended. */
     public CompletionStage<Upload> upload(IncomingUpload incoming) {
-        Decision decision = decider.decide(incoming.stickinessKey());
         long start = System.nanoTime();
+        Decision decision = decider.decide(incoming.stickinessKey());
+        return accept(intake.receive(incoming, decision.path() == UploadPath.ASYNC), decision, start);
+    }
+
+    /**
+     * An upload whose content comes as a plain stream with its form given as arguments (in-server
+     * callers, the remote EJB view): the same rollout decision, limits, paths and records.
+     */
+    public CompletionStage<Upload> upload(UploadForm form, InputStream content, String stickinessKey) {
+        long start = System.nanoTime();
+        Decision decision = decider.decide(stickinessKey);
+        return accept(intake.receive(form, content, decision.path() == UploadPath.ASYNC), decision, start);
+    }
+
+    private CompletionStage<Upload> accept(ReceivedUpload received, Decision decision, long start) {
         boolean async = decision.path() == UploadPath.ASYNC;
-        ReceivedUpload received = intake.receive(incoming, async);
         Upload record;
         Providers.Target target;
         try {

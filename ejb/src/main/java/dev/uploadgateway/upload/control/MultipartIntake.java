@@ -2,6 +2,7 @@ package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.control.FileContent;
 import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import dev.uploadgateway.upload.entity.UploadTooLarge;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
@@ -51,7 +53,8 @@ public class MultipartIntake {
                 if (item.isFormField()) {
                     parts.field(item.getFieldName(), readField(item));
                 } else if ("file".equals(item.getFieldName())) {
-                    parts.file(item, toSpool ? spool.write(item.getInputStream()) : inHeap(item.getInputStream()));
+                    parts.file(item.getName(), item.getContentType(),
+                            toSpool ? spool.write(item.getInputStream()) : inHeap(item.getInputStream()));
                 }
             }
             return parts.received();
@@ -69,6 +72,33 @@ public class MultipartIntake {
             }
             throw UploadRejected.badRequest("malformed-multipart", "Malformed multipart body",
                     "The body could not be read to its end: " + e.getMessage());
+        } catch (RuntimeException e) {
+            parts.discard();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a file given as a plain stream with its form (callers that are not HTTP multipart),
+     * under the same size limit and rules as a multipart body.
+     */
+    public ReceivedUpload receive(UploadForm form, InputStream content, boolean toSpool) {
+        long max = maxBytes.get();
+        Parts parts = new Parts();
+        parts.field("provider", form.provider());
+        parts.field("purpose", form.purpose());
+        try {
+            InputStream bounded = BoundedInputStream.builder().setInputStream(content).setMaxCount(max + 1).get();
+            Spool.Written written = toSpool ? spool.write(bounded) : inHeap(bounded);
+            parts.file(form.filename(), form.contentType(), written);
+            if (written.bytes() > max) {
+                throw tooLarge(max);
+            }
+            return parts.received();
+        } catch (IOException e) {
+            parts.discard();
+            throw UploadRejected.badRequest("unreadable-content", "Unreadable content",
+                    "The content could not be read to its end: " + e.getMessage());
         } catch (RuntimeException e) {
             parts.discard();
             throw e;

@@ -1,7 +1,6 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.upload.entity.UploadRejected;
-import org.apache.commons.fileupload2.core.FileItemInput;
 
 /** Collects the parts of one multipart body as they stream past, and judges the whole at its end. */
 class Parts {
@@ -20,15 +19,15 @@ class Parts {
         }
     }
 
-    void file(FileItemInput item, Spool.Written written) {
+    void file(String name, String type, Spool.Written written) {
         if (file != null) {
             Spool.release(written.content());
             throw UploadRejected.badRequest("multiple-files", "More than one file",
                     "The body has more than one 'file' part; send one file per request.");
         }
         file = written;
-        filename = item.getName();
-        contentType = item.getContentType() == null ? "application/octet-stream" : item.getContentType();
+        filename = name;
+        contentType = type == null || type.isBlank() ? "application/octet-stream" : type;
     }
 
     ReceivedUpload received() {
