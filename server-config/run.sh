@@ -10,17 +10,22 @@ war="$repo/web/target/upload-gateway.war"
 micro="$here/target/payara-micro.jar"
 data="$repo/upload-gateway-data"
 [ -f "$war" ] && [ -f "$micro" ] || { echo "run.sh: build first: mvn -DskipTests package" >&2; exit 1; }
-mkdir -p "$data/micro" "$data/config"
+rm -rf "$data/micro"   # disposable instance root: see pre-boot-commands.asadmin
+mkdir -p "$data/micro" "$data/config" "$data/db"
 cd "$repo"
+log="$data/server.log"
+: > "$log"
 java ${JAVA_OPTS:-} -jar "$micro" --deploy "$war" --port "$port" --nohazelcast \
     --rootdir "$data/micro" \
+    --prebootcommandfile "$here/pre-boot-commands.asadmin" \
     --postbootcommandfile "$here/post-boot-commands.asadmin" \
-    --logproperties "$here/logging.properties" &
+    --logproperties "$here/logging.properties" > >(tee -a "$log") 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' INT TERM
 for _ in $(seq 1 180); do
     if ! kill -0 "$pid" 2>/dev/null; then echo "run.sh: Payara Micro exited" >&2; exit 1; fi
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/uploads?limit=1" 2>/dev/null; then
+    # ready = Micro finished booting (post-boot commands run after the app first answers) and the app answers
+    if grep -q "ready in" "$log" && curl -fsS -o /dev/null "http://127.0.0.1:$port/api/uploads?limit=1" 2>/dev/null; then
         echo "upload-gateway ready: http://localhost:$port/api/uploads (Ctrl+C stops it)"
         wait "$pid"; exit $?
     fi

@@ -19,39 +19,110 @@ import java.util.function.Predicate;
  */
 final class MicroProcess implements AutoCloseable {
 
-    private final Process process;
+    private final List<String> command;
+    private final Path home;
+    private final Path root;
     private final Path log;
+    private Process process;
     final int port;
     final Path configDir;
 
-    private MicroProcess(Process process, Path log, int port, Path configDir) {
-        this.process = process;
-        this.log = log;
+    private MicroProcess(List<String> command, Path home, Path root, int port, Path configDir) throws IOException {
+        this.command = command;
+        this.home = home;
+        this.root = root;
+        this.log = home.resolve("server.log");
         this.port = port;
         this.configDir = configDir;
+        launch();
     }
 
-    /** Starts Micro with the real WAR; {@code jvmOptions} come before {@code -jar}. */
-    static MicroProcess start(List<String> jvmOptions) throws IOException {
+    /**
+     * Starts Micro with the real WAR; {@code jvmOptions} come before {@code -jar}. Its data (spool,
+     * local files, audit trail, H2 database, config directory) lives under one home directory, so
+     * {@link #restart} finds everything a crash left behind.
+     */
+    static MicroProcess start(List<String> jvmOptions, java.util.Map<String, String> configFiles) throws IOException {
         Path target = Path.of(System.getProperty("payara.microJar")).getParent();
         Path home = Files.createDirectories(target.resolve("processes").resolve(UUID.randomUUID().toString()));
-        Path root = Files.createDirectories(home.resolve("micro-root"));
+        Path root = home.resolve("micro-root");
         Path config = Files.createDirectories(home.resolve("config"));
+        for (var entry : configFiles.entrySet()) {
+            Files.writeString(config.resolve(entry.getKey()), entry.getValue());
+        }
         Path serverConfig = target.getParent().resolve("../server-config").normalize();
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.add("-Dupload.spool-dir=" + home.resolve("data/spool"));
+        command.add("-Dprovider.local.dir=" + home.resolve("data/files"));
+        command.add("-Daudit.upload-events-file=" + home.resolve("data/audit/upload-events.jsonl"));
+        command.add("-Daudit.rollout-events-file=" + home.resolve("data/audit/rollout-events.jsonl"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("gateway.war"), "--port", String.valueOf(port), "--nohazelcast",
                 "--rootdir", root.toString(),
+                "--prebootcommandfile", serverConfig.resolve("pre-boot-commands.asadmin").toString(),
                 "--postbootcommandfile", serverConfig.resolve("post-boot-commands.asadmin").toString(),
                 "--logproperties", serverConfig.resolve("logging.properties").toString()));
-        Path log = home.resolve("server.log");
-        Process process = new ProcessBuilder(command).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new MicroProcess(process, log, port, config);
+        return new MicroProcess(command, home, root, port, config);
+    }
+
+    static MicroProcess start(List<String> jvmOptions) throws IOException {
+        return start(jvmOptions, java.util.Map.of());
+    }
+
+    private int launches;
+
+    /** Each start gets a fresh instance root, as run.sh does (see server-config/pre-boot-commands.asadmin). */
+    private void launch() throws IOException {
+        launches++;
+        if (Files.exists(root)) {
+            try (var files = Files.walk(root)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(root);
+        process = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** SIGKILL, as a crash would: no shutdown hook, no flush, no goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts the same server again on the same data, after {@link #kill}. */
+    void restart() throws IOException {
+        launch();
+    }
+
+    /**
+     * Waits until Micro has finished booting (its "ready" line, which comes after the post-boot
+     * commands; the application answers a little before them) and the application answers.
+     */
+    boolean awaitReady(Duration timeout) throws IOException, InterruptedException {
+        GatewayClient client = GatewayClient.at(url());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (readyLines() >= launches) {
+                try {
+                    if (client.get("api/rollout").status() == 200) {
+                        return true;
+                    }
+                } catch (IOException notYet) {
+                    // the listener is not up yet
+                }
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private long readyLines() throws IOException {
+        return log().lines().filter(l -> l.contains("Payara Micro") && l.contains("ready in")).count();
     }
 
     URL url() throws IOException {

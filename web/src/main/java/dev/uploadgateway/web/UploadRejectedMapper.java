@@ -1,16 +1,21 @@
 package dev.uploadgateway.web;
 
+import dev.uploadgateway.upload.entity.GatewayBusy;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** The caller's request was refused: 400, 404, 413 with the condition's own problem type. */
+/** The caller's request was refused: 400, 404, 409, 413, 503 (with Retry-After) with the condition's own problem type. */
 @Provider
 public class UploadRejectedMapper implements ExceptionMapper<UploadRejected> {
 
     @Override
     public Response toResponse(UploadRejected e) {
-        return Problem.response(e.status(), e.type(), e.title(), e.getMessage());
+        Response problem = Problem.response(e.status(), e.type(), e.title(), e.getMessage());
+        if (e instanceof GatewayBusy busy) {
+            return Response.fromResponse(problem).header("Retry-After", busy.retryAfterSeconds()).build();
+        }
+        return problem;
     }
 }

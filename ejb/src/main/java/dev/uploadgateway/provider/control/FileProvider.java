@@ -1,8 +1,11 @@
 package dev.uploadgateway.provider.control;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
- * The port every provider adapter implements: one upload of one file. Limits, purposes and
- * credentials are configuration ({@link ProviderConfig}), checked before an adapter is called.
+ * The port every provider adapter implements. Limits, purposes and credentials are configuration
+ * ({@link ProviderConfig}), checked before an adapter is called.
  */
 public interface FileProvider {
 
@@ -12,8 +15,17 @@ public interface FileProvider {
     /**
      * Sends one file. Blocks until the provider answered; an interrupt aborts the exchange.
      *
+     * @param uploadId the gateway's id of the upload, for providers that can store idempotently
      * @throws ProviderUnavailable when trying again may succeed (network, timeout, 429, 5xx)
      * @throws ProviderRejected    when it will not (4xx, unreadable answer)
      */
-    ProviderFile upload(String filename, String contentType, String purpose, FileContent content);
+    ProviderFile upload(String uploadId, String filename, String contentType, String purpose, FileContent content);
+
+    /**
+     * After a crash: the file this upload may already have delivered before the gateway could
+     * record the provider's answer, so that resuming never stores it twice.
+     *
+     * @param since when the upload was accepted; files older than that are not it
+     */
+    Optional<ProviderFile> delivered(String uploadId, String filename, long bytes, Instant since);
 }

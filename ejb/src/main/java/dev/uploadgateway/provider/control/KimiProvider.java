@@ -2,12 +2,15 @@ package dev.uploadgateway.provider.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /** Moonshot's Kimi: OpenAI-compatible {@code POST {base}/v1/files}. */
 @ApplicationScoped
 public class KimiProvider implements FileProvider {
 
+    private static final String PATH = "/v1/files";
     public static final String NAME = "kimi";
 
     @Inject
@@ -21,7 +24,12 @@ public class KimiProvider implements FileProvider {
     }
 
     @Override
-    public ProviderFile upload(String filename, String contentType, String purpose, FileContent content) {
-        return post.send(new ProviderConfig(config, NAME), "/v1/files", filename, contentType, purpose, content);
+    public ProviderFile upload(String uploadId, String filename, String contentType, String purpose, FileContent content) {
+        return post.send(new ProviderConfig(config, NAME), PATH, filename, contentType, purpose, content);
+    }
+
+    @Override
+    public Optional<ProviderFile> delivered(String uploadId, String filename, long bytes, Instant since) {
+        return post.find(new ProviderConfig(config, NAME), PATH, filename, bytes, since);
     }
 }

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,20 +25,33 @@ public class LocalProvider implements FileProvider {
     jakarta.inject.Provider<String> dir;
 
     @Override
+    public Optional<ProviderFile> delivered(String uploadId, String filename, long bytes, Instant since) {
+        Path stored = Path.of(dir.get()).resolve("file-" + uploadId);
+        try {
+            return Files.isRegularFile(stored) && Files.size(stored) == bytes
+                    ? Optional.of(new ProviderFile("file-" + uploadId, bytes, null)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    public ProviderFile upload(String filename, String contentType, String purpose, FileContent content) {
-        String id = "file-" + UUID.randomUUID();
+    public ProviderFile upload(String uploadId, String filename, String contentType, String purpose, FileContent content) {
+        // The stored id derives from the upload's id: delivering the same upload again replaces
+        // the same file instead of adding a second one.
+        String id = "file-" + uploadId;
         try {
             Path directory = Files.createDirectories(Path.of(dir.get()));
             Path stored = directory.resolve(id);
-            Path partial = directory.resolve(id + ".partial");
+            Path partial = directory.resolve(id + "." + UUID.randomUUID() + ".partial");
             content.copyTo(partial);
             // A file appears under its id only when complete.
-            Files.move(partial, stored, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new ProviderFile(id, Files.size(stored), purpose);
         } catch (IOException e) {
             throw new ProviderUnavailable(NAME, 0, "the local store could not write the file: "

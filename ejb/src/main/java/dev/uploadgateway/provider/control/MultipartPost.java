@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,6 +68,36 @@ public class MultipartPost {
         return answer(provider.name(), exchange(provider.name(), request));
     }
 
+    /**
+     * Looks in the provider's file list for a file this gateway sent: same name and size, created
+     * no earlier than {@code since} (to the second, as the API reports it).
+     */
+    public Optional<ProviderFile> find(ProviderConfig provider, String path, String filename, long bytes, Instant since) {
+        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), 0,
+                "no API key is configured for provider '" + provider.name() + "'"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
+                .timeout(provider.requestTimeout())
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Accept", "application/json")
+                .GET().build();
+        HttpResponse<String> response = exchange(provider.name(), request);
+        if (response.statusCode() != 200) {
+            throw new ProviderUnavailable(provider.name(), response.statusCode(), provider.name()
+                    + " could not list files: " + message(response.body()), null);
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(f -> filename.equals(f.getString("filename", null)))
+                    .filter(f -> f.getJsonNumber("bytes") != null && f.getJsonNumber("bytes").longValue() == bytes)
+                    .filter(f -> f.getJsonNumber("created_at") == null
+                            || f.getJsonNumber("created_at").longValue() >= since.getEpochSecond())
+                    .findFirst()
+                    .map(f -> new ProviderFile(f.getString("id"), bytes, f.getString("purpose", null)));
+        } catch (JsonException | ClassCastException | NullPointerException e) {
+            throw new ProviderRejected(provider.name(), 200, provider.name() + " listed files in an unreadable form");
+        }
+    }
+
     private HttpResponse<String> exchange(String name, HttpRequest request) {
         CompletableFuture<HttpResponse<String>> pending =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -95,7 +127,8 @@ public class MultipartPost {
         int status = response.statusCode();
         String body = response.body() == null ? "" : response.body();
         if (status == 429 || status >= 500) {
-            throw new ProviderUnavailable(name, status, name + " answered " + status + ": " + message(body), null);
+            throw new ProviderUnavailable(name, status, name + " answered " + status + ": " + message(body), null,
+                    retryAfter(response).orElse(null));
         }
         if (status >= 400) {
             throw new ProviderRejected(name, status, name + " answered " + status + ": " + message(body));
@@ -110,6 +143,18 @@ public class MultipartPost {
             throw new ProviderRejected(name, status, name + " answered " + status
                     + " with a body that is not a file object: " + abbreviate(body));
         }
+    }
+
+    /** Retry-After in seconds (RFC 9110 also allows a date, which providers do not send). */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                long seconds = Long.parseLong(v.strip());
+                return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     static String message(String body) {

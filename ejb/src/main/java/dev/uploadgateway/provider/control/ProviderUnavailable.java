@@ -1,13 +1,27 @@
 package dev.uploadgateway.provider.control;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Network error, timeout, HTTP 429 or 5xx: worth another attempt. */
 @ApplicationException
 public class ProviderUnavailable extends ProviderFailure {
 
+    private final Duration retryAfter;
+
     public ProviderUnavailable(String provider, int providerStatus, String message, Throwable cause) {
+        this(provider, providerStatus, message, cause, null);
+    }
+
+    public ProviderUnavailable(String provider, int providerStatus, String message, Throwable cause, Duration retryAfter) {
         super(provider, providerStatus, message, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the provider asked the gateway to wait (HTTP Retry-After), if it did. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     @Override

@@ -7,8 +7,9 @@ import dev.uploadgateway.provider.control.ProviderUnavailable;
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.rollout.control.RolloutDecider;
 import dev.uploadgateway.rollout.entity.Decision;
+import dev.uploadgateway.upload.control.Acceptance;
+import dev.uploadgateway.upload.control.AsyncAdmission;
 import dev.uploadgateway.upload.control.Delivery;
-import dev.uploadgateway.upload.control.LegacyDelivery;
 import dev.uploadgateway.upload.control.MultipartIntake;
 import dev.uploadgateway.upload.control.ReceivedUpload;
 import dev.uploadgateway.upload.control.Spool;
@@ -18,8 +19,8 @@ import dev.uploadgateway.upload.entity.IncomingUpload;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadPath;
+import dev.uploadgateway.upload.entity.UploadReceipt;
 import dev.uploadgateway.upload.entity.UploadRejected;
-import dev.uploadgateway.provider.control.FileContent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
@@ -27,11 +28,12 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.io.Writer;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -55,17 +57,17 @@ public class UploadService {
     @Inject
     MultipartIntake intake;
     @Inject
-    Providers providers;
+    Acceptance acceptance;
+    @Inject
+    AsyncAdmission admission;
     @Inject
     UploadStore store;
-    @Inject
-    LegacyDelivery legacy;
 
-    /** Reads the body, records it, and delivers it; the stage completes when the upload has ended. */
-    public CompletionStage<Upload> upload(IncomingUpload incoming) {
-        long start = System.nanoTime();
+    /** Reads a multipart body and takes the upload on; the receipt's stage completes when it has ended. */
+    public UploadReceipt receive(IncomingUpload incoming) {
         Decision decision = decider.decide(incoming.stickinessKey());
-        return accept(intake.receive(incoming, decision.path() == UploadPath.ASYNC), decision, start);
+        return admitted(decision, incoming.idempotencyKey(),
+                () -> intake.receive(incoming, decision.path() == UploadPath.ASYNC));
     }
 
     /**
@@ -73,37 +75,42 @@ public class UploadService {
      * callers, the remote EJB view): the same rollout decision, limits, paths and records.
      */
     public CompletionStage<Upload> upload(UploadForm form, InputStream content, String stickinessKey) {
-        long start = System.nanoTime();
         Decision decision = decider.decide(stickinessKey);
-        return accept(intake.receive(form, content, decision.path() == UploadPath.ASYNC), decision, start);
+        return admitted(decision, null, () -> intake.receive(form, content, decision.path() == UploadPath.ASYNC))
+                .outcome();
     }
 
-    private CompletionStage<Upload> accept(ReceivedUpload received, Decision decision, long start) {
-        boolean async = decision.path() == UploadPath.ASYNC;
-        Upload record;
-        Providers.Target target;
+    /** An async upload holds a place from its first byte to its end; a full gateway refuses before reading. */
+    private UploadReceipt admitted(Decision decision, String idempotencyKey, Supplier<ReceivedUpload> intakeStep) {
+        long start = System.nanoTime();
+        if (decision.path() != UploadPath.ASYNC) {
+            return acceptance.accept(intakeStep.get(), decision, idempotencyKey, start, this::dispatch);
+        }
+        admission.admit();
         try {
-            target = providers.target(received.provider(), received.purpose());
-            providers.checkSize(target, received.bytes());
-            record = store.create(new Upload(received.filename(), received.contentType(), received.bytes(),
-                    received.sha256(), target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey()));
+            UploadReceipt receipt = acceptance.accept(intakeStep.get(), decision, idempotencyKey, start, this::dispatch);
+            receipt.outcome().whenComplete((upload, failure) -> admission.release());
+            return receipt;
         } catch (RuntimeException e) {
-            Spool.release(received.content());
+            admission.release();
             throw e;
         }
-        if (!async) {
-            return CompletableFuture.completedFuture(legacy.deliver(record.getId(), received, target,
-                    (FileContent.InMemory) received.content(), UploadPath.SYNC, 1, start));
-        }
-        Delivery delivery = new Delivery(record.getId(), received, target, start);
+    }
+
+    private void dispatch(Delivery delivery) {
         context.getBusinessObject(UploadService.class).uploadAsync(delivery);
-        return delivery.outcome();
+    }
+
+    /** Takes up an async upload that a crash or restart interrupted, from its spool file. */
+    public void resume(Upload interrupted) {
+        acceptance.resume(interrupted, this::dispatch);
     }
 
     /**
      * One async attempt. Fault Tolerance retries it on network errors, timeouts, 429 and 5xx (never
      * on a refusal), bounds each attempt with a timeout that interrupts and aborts the exchange, and
-     * ends in {@link SyncFallback}, which completes the upload's outcome when no attempt did.
+     * ends in {@link SyncFallback}, which completes the upload's outcome when no attempt did. A
+     * provider's Retry-After is honoured by the next attempt waiting until then.
      */
     @Asynchronous
     @Retry(maxRetries = 2, delay = 500, jitter = 200, maxDuration = 600_000,
@@ -114,10 +121,16 @@ public class UploadService {
         int attempt = delivery.nextAttempt();
         ProviderFile file = delivery.delivered();
         if (file == null) {
+            delivery.awaitRetryAfter();
             store.update(delivery.uploadId(), u -> u.uploading(attempt));
             ReceivedUpload received = delivery.received();
-            file = delivery.target().provider().upload(received.filename(), received.contentType(),
-                    delivery.target().purpose(), delivery.content());
+            try {
+                file = delivery.target().provider().upload(delivery.uploadId(), received.filename(),
+                        received.contentType(), delivery.target().purpose(), delivery.content());
+            } catch (ProviderUnavailable e) {
+                e.retryAfter().ifPresent(delivery::retryAfter);
+                throw e;
+            }
             delivery.delivered(file);
         }
         String fileId = file.id();
@@ -138,7 +151,7 @@ public class UploadService {
     }
 
     /** Every record as CSV, newest first, read in pages so the export never loads the whole table. */
-    public void exportCsv(java.io.Writer out) {
+    public void exportCsv(Writer out) {
         UploadsCsv.write(out, offset -> store.newest(offset, CSV_PAGE), CSV_PAGE);
     }
 

@@ -4,7 +4,10 @@ import dev.uploadgateway.provider.control.FileContent;
 import dev.uploadgateway.provider.control.ProviderFile;
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.provider.control.ProviderUnavailable;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,11 +26,14 @@ public class Delivery {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicReference<ProviderFile> delivered = new AtomicReference<>();
     private final CompletableFuture<Upload> outcome = new CompletableFuture<>();
+    /** System.nanoTime() before which no attempt may start; nanoTime values are only compared by difference. */
+    private volatile long notBefore;
 
     /** @param startNanos when the request began, so the recorded duration includes the intake */
     public Delivery(String uploadId, ReceivedUpload received, Providers.Target target, long startNanos) {
         this.uploadId = uploadId;
         this.startNanos = startNanos;
+        this.notBefore = startNanos;
         this.received = received;
         this.target = target;
     }
@@ -46,6 +52,33 @@ public class Delivery {
 
     public Providers.Target target() {
         return target;
+    }
+
+    /** A resumed upload counts on from the attempts made before the restart. */
+    public void resumeAfter(int earlierAttempts) {
+        attempts.set(earlierAttempts);
+    }
+
+    /** The provider asked not to be called again before {@code wait} has passed. */
+    public void retryAfter(Duration wait) {
+        notBefore = System.nanoTime() + wait.toNanos();
+    }
+
+    /**
+     * Waits out a provider's Retry-After before the next attempt (the attempt's own timeout still
+     * bounds the wait). Fault Tolerance's retry delay is fixed; this adds what the provider asked.
+     */
+    public void awaitRetryAfter() {
+        long wait = notBefore - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                // interrupted by the attempt's timeout; the flag stays with Fault Tolerance (see MultipartPost)
+                throw new ProviderUnavailable(target.provider().name(), 429,
+                        "the provider's Retry-After outlasted the attempt's timeout", e);
+            }
+        }
     }
 
     /** Counts an attempt and returns its number, starting at 1. */

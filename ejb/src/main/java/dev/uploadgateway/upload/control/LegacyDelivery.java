@@ -28,7 +28,7 @@ public class LegacyDelivery {
                           FileContent.InMemory bytes, UploadPath path, int attempt, long startNanos) {
         store.update(uploadId, u -> u.uploading(attempt));
         try {
-            ProviderFile file = target.provider().upload(received.filename(), received.contentType(), target.purpose(), bytes);
+            ProviderFile file = target.provider().upload(uploadId, received.filename(), received.contentType(), target.purpose(), bytes);
             return store.update(uploadId, u -> u.delivered(file.id(), path, attempt, millisSince(startNanos)));
         } catch (ProviderFailure e) {
             store.update(uploadId, u -> u.failed(e.kind(), e.getMessage(), path, attempt, millisSince(startNanos)));

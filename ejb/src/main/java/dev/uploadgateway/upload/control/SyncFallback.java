@@ -42,13 +42,13 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         Delivery delivery = (Delivery) context.getParameters()[0];
         try {
             Upload upload = settle(delivery, failure(delivery, context.getFailure()));
+            Spool.release(delivery.content());
             delivery.outcome().complete(upload);
             return new AsyncResult<>(upload);
         } catch (RuntimeException e) {
+            // the spool file of a failed upload is kept for upload.failed-spool-retention-hours (Recovery sweeps it)
             delivery.outcome().completeExceptionally(e);
             throw e;
-        } finally {
-            Spool.release(delivery.content());
         }
     }
 

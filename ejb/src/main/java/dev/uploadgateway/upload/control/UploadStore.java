@@ -3,6 +3,7 @@ package dev.uploadgateway.upload.control;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadNotFound;
+import dev.uploadgateway.upload.entity.UploadState;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
@@ -11,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +56,19 @@ public class UploadStore {
             throw new UploadNotFound(id);
         }
         return upload;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Upload> byIdempotencyKey(String key) {
+        return em.createNamedQuery(Upload.BY_IDEMPOTENCY_KEY, Upload.class).setParameter("key", key)
+                .getResultStream().findFirst();
+    }
+
+    /** Uploads a crash or restart interrupted, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Upload> unfinished() {
+        return em.createNamedQuery(Upload.UNFINISHED, Upload.class)
+                .setParameter("states", List.of(UploadState.RECEIVED, UploadState.UPLOADING)).getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -7,6 +7,8 @@ import java.io.InputStream;
  *
  * @param contentLength the declared length, or -1 when the body is chunked
  * @param stickinessKey the value of the stickiness header, or null when the caller sent none
+ * @param idempotencyKey the caller's Idempotency-Key, or null
  */
-public record IncomingUpload(String contentType, long contentLength, InputStream body, String stickinessKey) {
+public record IncomingUpload(String contentType, long contentLength, InputStream body, String stickinessKey,
+                             String idempotencyKey) {
 }

@@ -14,9 +14,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "UPLOAD_RECORD")
 @NamedQuery(name = Upload.ALL_NEWEST_FIRST, query = "select u from Upload u order by u.createdAt desc")
+@NamedQuery(name = Upload.BY_IDEMPOTENCY_KEY, query = "select u from Upload u where u.idempotencyKey = :key")
+@NamedQuery(name = Upload.UNFINISHED, query = "select u from Upload u where u.state in :states order by u.createdAt")
 public class Upload {
 
     public static final String ALL_NEWEST_FIRST = "Upload.allNewestFirst";
+    public static final String BY_IDEMPOTENCY_KEY = "Upload.byIdempotencyKey";
+    public static final String UNFINISHED = "Upload.unfinished";
 
     @Id
     @Column(length = 36)
@@ -41,6 +45,11 @@ public class Upload {
     @Column(length = 2048)
     private String failureReason;
     private String failureClass;
+    /** The spool file of an async upload until it is delivered; what a restart resumes from. */
+    @Column(length = 1024)
+    private String spoolFile;
+    @Column(length = 255, unique = true)
+    private String idempotencyKey;
     private Instant createdAt;
     private Instant completedAt;
 
@@ -49,7 +58,7 @@ public class Upload {
     }
 
     public Upload(String filename, String contentType, long bytes, String sha256, String provider,
-                  String purpose, UploadPath path, String stickinessKey) {
+                  String purpose, UploadPath path, String stickinessKey, String spoolFile, String idempotencyKey) {
         this.id = UUID.randomUUID().toString();
         this.filename = filename;
         this.contentType = contentType;
@@ -59,6 +68,8 @@ public class Upload {
         this.purpose = purpose;
         this.path = path;
         this.stickinessKey = stickinessKey;
+        this.spoolFile = spoolFile;
+        this.idempotencyKey = idempotencyKey;
         this.state = UploadState.RECEIVED;
         this.createdAt = Instant.now();
     }
@@ -102,6 +113,8 @@ public class Upload {
     public String getStickinessKey() { return stickinessKey; }
     public String getFailureReason() { return failureReason; }
     public String getFailureClass() { return failureClass; }
+    public String getSpoolFile() { return spoolFile; }
+    public String getIdempotencyKey() { return idempotencyKey; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
 }

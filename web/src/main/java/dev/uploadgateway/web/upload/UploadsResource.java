@@ -2,7 +2,8 @@ package dev.uploadgateway.web.upload;
 
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
-import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadPath;
+import dev.uploadgateway.upload.entity.UploadReceipt;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -36,22 +38,42 @@ public class UploadsResource {
     @Inject
     UploadService uploads;
 
+    /**
+     * Takes an upload. {@code Prefer: respond-async} on the async path answers {@code 202} as soon
+     * as the bytes are on disk and the record committed; otherwise the answer waits for delivery.
+     * A repeated {@code Idempotency-Key} with the same content answers {@code 200} with the first
+     * upload's record and uploads nothing.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public void upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
+                       @HeaderParam("Idempotency-Key") String idempotencyKey,
+                       @HeaderParam("Prefer") String prefer,
                        @Context HttpHeaders headers, @Context UriInfo uri, InputStream body,
                        @Suspended AsyncResponse response) {
         String header = uploads.stickinessHeader();
-        uploads.upload(new IncomingUpload(contentType, contentLength, body, headers.getHeaderString(header)))
-                .whenComplete((upload, failure) -> {
-                    if (failure == null) {
-                        response.resume(created(upload, header, uri));
-                    } else {
-                        // resume(Throwable), not resume(Object): only the former reaches the exception mappers
-                        response.resume(unwrapped(failure));
-                    }
-                });
+        UploadReceipt receipt = uploads.receive(new IncomingUpload(contentType, contentLength, body,
+                headers.getHeaderString(header), blankToNull(idempotencyKey)));
+        URI location = uri.getAbsolutePathBuilder().path(receipt.accepted().getId()).build();
+        if (receipt.replayed()) {
+            response.resume(Response.ok(UploadView.of(receipt.accepted())).location(location)
+                    .header("Idempotent-Replayed", "true").build());
+        } else if (prefer != null && prefer.contains("respond-async") && receipt.accepted().getPath() == UploadPath.ASYNC) {
+            response.resume(Response.accepted(UploadView.of(receipt.accepted())).location(location)
+                    .header(header, receipt.accepted().getStickinessKey())
+                    .header("Preference-Applied", "respond-async").build());
+        } else {
+            receipt.outcome().whenComplete((upload, failure) -> {
+                if (failure == null) {
+                    response.resume(Response.created(location).header(header, upload.getStickinessKey())
+                            .entity(UploadView.of(upload)).build());
+                } else {
+                    // resume(Throwable), not resume(Object): only the former reaches the exception mappers
+                    response.resume(unwrapped(failure));
+                }
+            });
+        }
     }
 
     /** The newest records first, {@code limit} (1-500) at a time from {@code offset}. */
@@ -67,11 +89,8 @@ public class UploadsResource {
         return UploadView.of(uploads.find(id));
     }
 
-    private static Response created(Upload upload, String header, UriInfo uri) {
-        return Response.created(uri.getAbsolutePathBuilder().path(upload.getId()).build())
-                .header(header, upload.getStickinessKey())
-                .entity(UploadView.of(upload))
-                .build();
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Throwable unwrapped(Throwable failure) {

@@ -1,0 +1,124 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.rollout.entity.Decision;
+import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadPath;
+import dev.uploadgateway.upload.entity.UploadReceipt;
+import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.upload.entity.UploadState;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns a received body into an upload the gateway answers for: checks it against the provider,
+ * honours an Idempotency-Key, commits the record, then delivers it (sync) or hands it to the async
+ * path. Once the record is committed the upload is never dropped: its bytes are on the spool and a
+ * restart resumes it.
+ */
+@ApplicationScoped
+public class Acceptance {
+
+    private static final Logger LOG = Logger.getLogger(Acceptance.class.getName());
+
+    @Inject
+    Providers providers;
+    @Inject
+    UploadStore store;
+    @Inject
+    LegacyDelivery legacy;
+
+    public UploadReceipt accept(ReceivedUpload received, Decision decision, String idempotencyKey, long start,
+                                Consumer<Delivery> dispatch) {
+        Upload record;
+        Providers.Target target;
+        try {
+            Optional<UploadReceipt> replay = replay(idempotencyKey, received);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            target = providers.target(received.provider(), received.purpose());
+            providers.checkSize(target, received.bytes());
+            Optional<Upload> created = create(received, target, decision, idempotencyKey);
+            if (created.isEmpty()) {
+                // a concurrent request with the same key committed first: answer as its replay
+                return replay(idempotencyKey, received).orElseThrow();
+            }
+            record = created.get();
+        } catch (RuntimeException e) {
+            Spool.release(received.content());
+            throw e;
+        }
+        if (decision.path() == UploadPath.SYNC) {
+            Upload done = legacy.deliver(record.getId(), received, target, (FileContent.InMemory) received.content(),
+                    UploadPath.SYNC, 1, start);
+            return new UploadReceipt(done, CompletableFuture.completedFuture(done), false);
+        }
+        Delivery delivery = new Delivery(record.getId(), received, target, start);
+        dispatch.accept(delivery);
+        return new UploadReceipt(record, delivery.outcome(), false);
+    }
+
+    /** Starts the async delivery of an interrupted upload again; a sync one cannot be resumed. */
+    public void resume(Upload interrupted, Consumer<Delivery> dispatch) {
+        Path spool = interrupted.getSpoolFile() == null ? null : Path.of(interrupted.getSpoolFile());
+        if (spool == null || !spool.toFile().isFile()) {
+            store.update(interrupted.getId(), u -> u.failed("interrupted", "The gateway stopped while this upload"
+                    + " was on the sync path, which keeps no copy; it was never acknowledged.", u.getPath(),
+                    u.getAttempts(), u.getDurationMs()));
+            return;
+        }
+        ReceivedUpload received = new ReceivedUpload(interrupted.getFilename(), interrupted.getContentType(),
+                interrupted.getBytes(), interrupted.getSha256(), new FileContent.Spooled(spool, interrupted.getBytes()),
+                interrupted.getProvider(), interrupted.getPurpose());
+        Providers.Target target = providers.target(interrupted.getProvider(), interrupted.getPurpose());
+        Delivery delivery = new Delivery(interrupted.getId(), received, target, System.nanoTime());
+        delivery.resumeAfter(interrupted.getAttempts());
+        if (interrupted.getState() == UploadState.UPLOADING) {
+            // An attempt was in flight: the provider may hold the file already. Adopt it if so.
+            target.provider().delivered(interrupted.getId(), interrupted.getFilename(), interrupted.getBytes(),
+                    interrupted.getCreatedAt()).ifPresent(delivery::delivered);
+        }
+        LOG.log(Level.INFO, "Resuming upload {0} ({1} bytes) from its spool file", new Object[]{interrupted.getId(),
+                interrupted.getBytes()});
+        dispatch.accept(delivery);
+    }
+
+    private Optional<Upload> create(ReceivedUpload received, Providers.Target target, Decision decision, String idempotencyKey) {
+        String spool = received.content() instanceof FileContent.Spooled s ? s.file().toString() : null;
+        Upload upload = new Upload(received.filename(), received.contentType(), received.bytes(), received.sha256(),
+                target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey(), spool,
+                idempotencyKey);
+        try {
+            return Optional.of(store.create(upload));
+        } catch (EJBException e) {
+            if (idempotencyKey != null && store.byIdempotencyKey(idempotencyKey).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<UploadReceipt> replay(String idempotencyKey, ReceivedUpload received) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return store.byIdempotencyKey(idempotencyKey).map(earlier -> {
+            if (!earlier.getSha256().equals(received.sha256())) {
+                throw new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused",
+                        "Idempotency-Key '" + idempotencyKey + "' was used for different content (upload "
+                                + earlier.getId() + "); use a new key for a new file.");
+            }
+            Spool.release(received.content());
+            return new UploadReceipt(earlier, CompletableFuture.completedFuture(earlier), true);
+        });
+    }
+}
