@@ -3,7 +3,11 @@ package dev.uploadgateway.web;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.ws.rs.ApplicationPath;
+import dev.uploadgateway.web.rollout.RolloutResource;
+import dev.uploadgateway.web.upload.UploadsCsvResource;
+import dev.uploadgateway.web.upload.UploadsResource;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 
 /**
  * The gateway's HTTP API, under {@code /api}. Operators authenticate with HTTP Basic (over TLS in
@@ -13,4 +17,11 @@ import jakarta.ws.rs.core.Application;
 @BasicAuthenticationMechanismDefinition(realmName = "upload-gateway")
 @DeclareRoles("rollout-admin")
 public class GatewayApplication extends Application {
+
+    /** Listed, because the files API is a second application and neither may pick up the other's classes. */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(UploadsResource.class, UploadsCsvResource.class, RolloutResource.class,
+                UploadRejectedMapper.class, ProviderFailureMapper.class, WebApplicationExceptionMapper.class);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.provider.control;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,4 +29,10 @@ public interface FileProvider {
      * @param since when the upload was accepted; files older than that are not it
      */
     Optional<ProviderFile> delivered(String uploadId, String filename, long bytes, Instant since);
+
+    /** The stored file's bytes, streamed; the caller closes the stream. */
+    InputStream content(String providerFileId);
+
+    /** Removes the stored file; a file the provider no longer has counts as removed. */
+    void delete(String providerFileId);
 }

@@ -2,6 +2,7 @@ package dev.uploadgateway.provider.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -26,6 +27,16 @@ public class GlmProvider implements FileProvider {
     @Override
     public ProviderFile upload(String uploadId, String filename, String contentType, String purpose, FileContent content) {
         return post.send(new ProviderConfig(config, NAME), PATH, filename, contentType, purpose, content);
+    }
+
+    @Override
+    public InputStream content(String providerFileId) {
+        return post.content(new ProviderConfig(config, NAME), PATH, providerFileId);
+    }
+
+    @Override
+    public void delete(String providerFileId) {
+        post.delete(new ProviderConfig(config, NAME), PATH, providerFileId);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.uploadgateway.provider.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +24,33 @@ public class LocalProvider implements FileProvider {
     @Inject
     @ConfigProperty(name = "provider.local.dir")
     jakarta.inject.Provider<String> dir;
+
+    @Override
+    public InputStream content(String providerFileId) {
+        try {
+            return Files.newInputStream(stored(providerFileId));
+        } catch (IOException e) {
+            throw new ProviderRejected(NAME, 404, "the local store has no file '" + providerFileId + "'");
+        }
+    }
+
+    @Override
+    public void delete(String providerFileId) {
+        try {
+            Files.deleteIfExists(stored(providerFileId));
+        } catch (IOException e) {
+            throw new ProviderUnavailable(NAME, 0, "the local store could not delete the file: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Only ids this store generated resolve; anything else (a path, say) is refused. */
+    private Path stored(String providerFileId) {
+        if (!providerFileId.matches("file-[0-9a-f-]{36}")) {
+            throw new ProviderRejected(NAME, 404, "the local store has no file '" + providerFileId + "'");
+        }
+        return Path.of(dir.get()).resolve(providerFileId);
+    }
 
     @Override
     public Optional<ProviderFile> delivered(String uploadId, String filename, long bytes, Instant since) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,13 +74,7 @@ public class MultipartPost {
      * no earlier than {@code since} (to the second, as the API reports it).
      */
     public Optional<ProviderFile> find(ProviderConfig provider, String path, String filename, long bytes, Instant since) {
-        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), 0,
-                "no API key is configured for provider '" + provider.name() + "'"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
-                .timeout(provider.requestTimeout())
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Accept", "application/json")
-                .GET().build();
+        HttpRequest request = authorized(provider, path).header("Accept", "application/json").GET().build();
         HttpResponse<String> response = exchange(provider.name(), request);
         if (response.statusCode() != 200) {
             throw new ProviderUnavailable(provider.name(), response.statusCode(), provider.name()
@@ -98,9 +93,44 @@ public class MultipartPost {
         }
     }
 
+    /** Streams {@code GET {base}{path}/{id}/content}. */
+    public InputStream content(ProviderConfig provider, String path, String fileId) {
+        HttpResponse<InputStream> response = exchange(provider.name(),
+                authorized(provider, path + "/" + fileId + "/content").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            try (InputStream body = response.body()) {
+                answer(provider.name(), response.statusCode(), new String(body.readNBytes(4096), StandardCharsets.UTF_8),
+                        response.headers());
+            } catch (IOException e) {
+                throw new ProviderUnavailable(provider.name(), response.statusCode(), "reading the provider's error failed", e);
+            }
+        }
+        return response.body();
+    }
+
+    /** {@code DELETE {base}{path}/{id}}; a 404 means it is gone already. */
+    public void delete(ProviderConfig provider, String path, String fileId) {
+        HttpResponse<String> response = exchange(provider.name(),
+                authorized(provider, path + "/" + fileId).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 404 && response.statusCode() >= 300) {
+            answer(provider.name(), response.statusCode(), response.body(), response.headers());
+        }
+    }
+
+    private HttpRequest.Builder authorized(ProviderConfig provider, String path) {
+        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), 0,
+                "no API key is configured for provider '" + provider.name() + "'"));
+        return HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
+                .timeout(provider.requestTimeout())
+                .header("Authorization", "Bearer " + apiKey);
+    }
+
     private HttpResponse<String> exchange(String name, HttpRequest request) {
-        CompletableFuture<HttpResponse<String>> pending =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return exchange(name, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> exchange(String name, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        CompletableFuture<HttpResponse<T>> pending = client.sendAsync(request, handler);
         try {
             return pending.get();
         } catch (InterruptedException e) {
@@ -124,11 +154,15 @@ public class MultipartPost {
     }
 
     static ProviderFile answer(String name, HttpResponse<String> response) {
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+        return answer(name, response.statusCode(), response.body(), response.headers());
+    }
+
+    /** The provider's answer to an upload as a file, or the failure it means. */
+    static ProviderFile answer(String name, int status, String text, java.net.http.HttpHeaders headers) {
+        String body = text == null ? "" : text;
         if (status == 429 || status >= 500) {
             throw new ProviderUnavailable(name, status, name + " answered " + status + ": " + message(body), null,
-                    retryAfter(response).orElse(null));
+                    retryAfter(headers).orElse(null));
         }
         if (status >= 400) {
             throw new ProviderRejected(name, status, name + " answered " + status + ": " + message(body));
@@ -146,8 +180,8 @@ public class MultipartPost {
     }
 
     /** Retry-After in seconds (RFC 9110 also allows a date, which providers do not send). */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
+    static Optional<Duration> retryAfter(java.net.http.HttpHeaders headers) {
+        return headers.firstValue("Retry-After").flatMap(v -> {
             try {
                 long seconds = Long.parseLong(v.strip());
                 return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();

@@ -59,6 +59,15 @@ public class Providers {
         }
     }
 
+    /** The adapter a stored upload went to. */
+    public FileProvider byName(String name) {
+        FileProvider provider = byName().get(name);
+        if (provider == null) {
+            throw new IllegalStateException("no adapter named '" + name + "'");
+        }
+        return provider;
+    }
+
     private Map<String, FileProvider> byName() {
         Map<String, FileProvider> map = new TreeMap<>();
         adapters.forEach(a -> map.put(a.name(), a));

@@ -64,6 +64,13 @@ public class UploadStore {
                 .getResultStream().findFirst();
     }
 
+    /** Delivered, not deleted files, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Upload> stored(int first, int max) {
+        return em.createNamedQuery(Upload.STORED_NEWEST_FIRST, Upload.class)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
     /** Uploads a crash or restart interrupted, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Upload> unfinished() {

@@ -14,11 +14,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "UPLOAD_RECORD")
 @NamedQuery(name = Upload.ALL_NEWEST_FIRST, query = "select u from Upload u order by u.createdAt desc")
+@NamedQuery(name = Upload.STORED_NEWEST_FIRST,
+        query = "select u from Upload u where u.state = dev.uploadgateway.upload.entity.UploadState.DELIVERED"
+                + " and u.deletedAt is null order by u.createdAt desc")
 @NamedQuery(name = Upload.BY_IDEMPOTENCY_KEY, query = "select u from Upload u where u.idempotencyKey = :key")
 @NamedQuery(name = Upload.UNFINISHED, query = "select u from Upload u where u.state in :states order by u.createdAt")
 public class Upload {
 
     public static final String ALL_NEWEST_FIRST = "Upload.allNewestFirst";
+    public static final String STORED_NEWEST_FIRST = "Upload.storedNewestFirst";
     public static final String BY_IDEMPOTENCY_KEY = "Upload.byIdempotencyKey";
     public static final String UNFINISHED = "Upload.unfinished";
 
@@ -52,6 +56,8 @@ public class Upload {
     private String idempotencyKey;
     private Instant createdAt;
     private Instant completedAt;
+    /** When the file was deleted at the provider through the files API; the record stays. */
+    private Instant deletedAt;
 
     protected Upload() {
         // for JPA
@@ -113,6 +119,11 @@ public class Upload {
     public String getStickinessKey() { return stickinessKey; }
     public String getFailureReason() { return failureReason; }
     public String getFailureClass() { return failureClass; }
+    public void deleted() {
+        this.deletedAt = Instant.now();
+    }
+
+    public Instant getDeletedAt() { return deletedAt; }
     public String getSpoolFile() { return spoolFile; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public Instant getCreatedAt() { return createdAt; }

@@ -1,0 +1,74 @@
+package dev.uploadgateway.rollout.control;
+
+import dev.uploadgateway.rollout.entity.Criteria;
+import dev.uploadgateway.rollout.entity.RolloutRules;
+import dev.uploadgateway.rollout.entity.Schedule;
+import dev.uploadgateway.rollout.entity.Stage;
+import dev.uploadgateway.rollout.entity.StagePlan;
+import dev.uploadgateway.rollout.entity.Triggers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the rollout's rules from configuration keys. There are no defaults in code: every key and
+ * its default live in {@code META-INF/microprofile-config.properties}, so the documented value is
+ * the value in force. Rates are fractions from 0 to 1.
+ */
+public final class ScheduleConfig {
+
+    /** The stages after the baseline, each with a {@code rollout.stage.<n>.*} block of keys. */
+    public static final int STAGES = 4;
+
+    private ScheduleConfig() {
+    }
+
+    /** @throws IllegalArgumentException naming the first missing or invalid key at the start of its message */
+    public static RolloutRules read(Function<String, Optional<String>> lookup) {
+        RequiredValues values = new RequiredValues(lookup);
+        return new RolloutRules(new Schedule(plans(values)), triggers(values), values.bool("rollout.auto-promote"),
+                values.seconds("rollout.evaluation-interval-seconds", 1, 86_400));
+    }
+
+    private static List<StagePlan> plans(RequiredValues values) {
+        List<StagePlan> plans = new ArrayList<>();
+        plans.add(new StagePlan(new Stage(0, 0), Criteria.baseline(
+                values.whole("rollout.stage.0.min-uploads", 0, Long.MAX_VALUE),
+                values.seconds("rollout.stage.0.min-duration-seconds", 0, Long.MAX_VALUE))));
+        double previous = 0;
+        for (int n = 1; n <= STAGES; n++) {
+            String prefix = "rollout.stage." + n + ".";
+            double percent = values.number(prefix + "percent", 0, 100, "a percentage above 0, at most 100");
+            if (percent <= previous || n == STAGES && percent != 100) {
+                throw RequiredValues.invalid(prefix + "percent", n == STAGES ? "100 (the last stage)"
+                        : "above the previous stage's " + Sentence.trimmed(previous) + " %", Sentence.trimmed(percent));
+            }
+            previous = percent;
+            plans.add(new StagePlan(new Stage(n, percent), new Criteria(values.fraction(prefix + "min-success-rate"),
+                    values.fraction(prefix + "max-error-rate"),
+                    values.number(prefix + "max-latency-ratio", 0.01, 100, "a ratio from 0.01 to 100"),
+                    values.whole(prefix + "min-uploads", 0, Long.MAX_VALUE),
+                    values.seconds(prefix + "min-duration-seconds", 0, Long.MAX_VALUE))));
+        }
+        return plans;
+    }
+
+    private static Triggers triggers(RequiredValues values) {
+        double successBelow = values.fraction("rollout.trigger.success-below");
+        double reviewBelow = values.fraction("rollout.review.success-below");
+        if (reviewBelow <= successBelow) {
+            throw RequiredValues.invalid("rollout.review.success-below",
+                    "above rollout.trigger.success-below (" + successBelow + ")", reviewBelow);
+        }
+        return new Triggers(successBelow, values.fraction("rollout.trigger.error-above"),
+                values.number("rollout.trigger.heap-spike-above", 0.001, 100, "a fraction above 0 (0.2 = 20 %)"),
+                values.whole("rollout.trigger.heap-spike-min-bytes", 0, Long.MAX_VALUE),
+                values.list("rollout.trigger.critical-error-classes"), reviewBelow,
+                values.seconds("rollout.review.sustain-seconds", 0, Long.MAX_VALUE),
+                values.number("rollout.review.latency-above", 0.01, 100, "a ratio from 0.01 to 100"),
+                (int) values.whole("rollout.recent-window", 1, 100_000),
+                values.number("rollout.confidence-z", 0.01, 10, "a z value from 0.01 to 10"),
+                values.number("rollout.trigger.confidence-z", 0.01, 10, "a z value from 0.01 to 10"));
+    }
+}

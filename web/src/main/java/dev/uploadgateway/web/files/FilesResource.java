@@ -1,0 +1,93 @@
+package dev.uploadgateway.web.files;
+
+import dev.uploadgateway.upload.boundary.FileLibrary;
+import dev.uploadgateway.upload.boundary.UploadService;
+import dev.uploadgateway.upload.entity.IncomingUpload;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code /v1/files}, OpenAI's files API over the gateway's uploads: an upload here takes the path
+ * the rollout decides, exactly like {@code POST /api/uploads}, and goes to the default provider.
+ */
+@Path("files")
+@Produces(MediaType.APPLICATION_JSON)
+public class FilesResource {
+
+    @Inject
+    UploadService uploads;
+    @Inject
+    FileLibrary library;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public void create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                       @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
+                       @Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse response) {
+        uploads.receive(new IncomingUpload(contentType, contentLength, body,
+                        headers.getHeaderString(uploads.stickinessHeader()), null))
+                .outcome().whenComplete((upload, failure) -> {
+                    if (failure == null) {
+                        response.resume(FileObject.of(upload));
+                    } else {
+                        response.resume(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+                    }
+                });
+    }
+
+    @GET
+    public JsonObject list(@QueryParam("purpose") String purpose, @QueryParam("limit") @DefaultValue("10000") int limit) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        library.list(limit).stream().filter(u -> purpose == null || purpose.equals(u.getPurpose()))
+                .map(FileObject::of).forEach(data::add);
+        return Json.createObjectBuilder().add("object", "list").add("data", data).add("has_more", false).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject retrieve(@PathParam("id") String id) {
+        return FileObject.of(library.file(FileObject.uploadId(id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public JsonObject delete(@PathParam("id") String id) {
+        library.delete(FileObject.uploadId(id));
+        return Json.createObjectBuilder().add("id", id).add("object", "file").add("deleted", true).build();
+    }
+
+    @GET
+    @Path("{id}/content")
+    @Produces(MediaType.WILDCARD) // SDKs ask for application/binary, */* or nothing; the bytes are what they are
+    public Response content(@PathParam("id") String id) {
+        String uploadId = FileObject.uploadId(id);
+        library.file(uploadId);
+        StreamingOutput body = out -> {
+            try (InputStream in = library.content(uploadId)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+    }
+}
