@@ -171,4 +171,28 @@ class UploadPathsIT {
         assertTrue(purpose.json().getString("type").endsWith("/purpose-not-allowed"));
         assertEquals(0, emulator.countBySha256(GatewayDeployment.sha256(file)));
     }
+
+    @Test
+    void documentsEveryEndpointInOpenApiWithExamples() throws Exception {
+        GatewayClient.Answer openapi = gateway.get("openapi");
+        assertEquals(200, openapi.status());
+        for (String path : new String[]{"/api/uploads:", "/api/uploads/{id}:", "/api/uploads.csv:", "/api/rollout:",
+                "/v1/files:", "/v1/files/{id}:", "/v1/files/{id}/content:"}) {
+            assertTrue(openapi.body().contains(path), path + " documented");
+        }
+        assertTrue(openapi.body().contains("examples:"), "with examples");
+        assertTrue(openapi.body().contains("Idempotency-Key"));
+    }
+
+    @Test
+    void reportsHealthOfDatabaseSpoolAndProvider() throws Exception {
+        JsonObject ready = gateway.get("health/ready").json();
+        assertEquals("UP", ready.getString("status"), ready.toString());
+        JsonObject check = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("upload-gateway")).findFirst().orElseThrow();
+        assertEquals("true", check.getJsonObject("data").getString("database"));
+        assertEquals("true", check.getJsonObject("data").getString("spool"));
+        assertEquals("UP", gateway.get("health/live").json().getString("status"));
+        assertEquals("UP", gateway.get("health/started").json().getString("status"));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.uploadgateway.web;
 
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.ws.rs.ApplicationPath;
@@ -14,6 +16,9 @@ import java.util.Set;
  * production) against the identity store in the EJB module; web.xml says which paths need them.
  */
 @ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "upload-gateway", version = "1.0",
+        description = "File uploads to LLM file providers (Kimi, GLM, local) through a sync and an async path, "
+                + "moved between by a sticky staged rollout."))
 @BasicAuthenticationMechanismDefinition(realmName = "upload-gateway")
 @DeclareRoles("rollout-admin")
 public class GatewayApplication extends Application {

@@ -1,5 +1,10 @@
 package dev.uploadgateway.web.files;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.uploadgateway.upload.boundary.FileLibrary;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
@@ -32,6 +37,7 @@ import java.util.concurrent.CompletionException;
  * the rollout decides, exactly like {@code POST /api/uploads}, and goes to the default provider.
  */
 @Path("files")
+@Tag(name = "files (OpenAI-compatible)", description = "OpenAI's files API; authenticate with Authorization: Bearer <gateway key>")
 @Produces(MediaType.APPLICATION_JSON)
 public class FilesResource {
 
@@ -42,6 +48,13 @@ public class FilesResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a file (multipart 'file' and 'purpose'), answered with OpenAI's file object")
+    @APIResponse(responseCode = "200", description = "The file object", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "file", value = "{\"id\":\"file-1b2c26d9-5684-43fe-a577-81f30e977472\",\"object\":\"file\","
+                    + "\"bytes\":1048579,\"created_at\":1795427172,\"filename\":\"sdk.bin\",\"purpose\":\"assistants\",\"status\":\"processed\"}")))
+    @APIResponse(responseCode = "401", description = "Missing or wrong key", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "unauthorized", value = "{\"error\":{\"message\":\"Missing or invalid API key\","
+                    + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}")))
     public void create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                        @Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse response) {
@@ -57,6 +70,7 @@ public class FilesResource {
     }
 
     @GET
+    @Operation(summary = "List delivered files, newest first")
     public JsonObject list(@QueryParam("purpose") String purpose, @QueryParam("limit") @DefaultValue("10000") int limit) {
         JsonArrayBuilder data = Json.createArrayBuilder();
         library.list(limit).stream().filter(u -> purpose == null || purpose.equals(u.getPurpose()))
@@ -66,12 +80,14 @@ public class FilesResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Retrieve a file object")
     public JsonObject retrieve(@PathParam("id") String id) {
         return FileObject.of(library.file(FileObject.uploadId(id)));
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete the file at the provider")
     public JsonObject delete(@PathParam("id") String id) {
         library.delete(FileObject.uploadId(id));
         return Json.createObjectBuilder().add("id", id).add("object", "file").add("deleted", true).build();
@@ -79,6 +95,7 @@ public class FilesResource {
 
     @GET
     @Path("{id}/content")
+    @Operation(summary = "Download the file's bytes from the provider")
     @Produces(MediaType.WILDCARD) // SDKs ask for application/binary, */* or nothing; the bytes are what they are
     public Response content(@PathParam("id") String id) {
         String uploadId = FileObject.uploadId(id);

@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.rollout;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.uploadgateway.rollout.boundary.RolloutService;
 import dev.uploadgateway.rollout.entity.RolloutSettings;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ public class RolloutResource {
     RolloutService rollout;
 
     @GET
+    @Operation(summary = "The rollout as the next upload will see it")
     public RolloutSettings current() {
         return rollout.settings();
     }

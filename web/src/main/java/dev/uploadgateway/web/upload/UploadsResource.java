@@ -1,5 +1,15 @@
 package dev.uploadgateway.web.upload;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
 import dev.uploadgateway.upload.entity.UploadPath;
@@ -32,8 +42,14 @@ import java.util.concurrent.CompletionException;
  * the upload has ended, without holding the request thread while the async path delivers.
  */
 @Path("uploads")
+@Tag(name = "uploads", description = "Upload files to the configured LLM file provider")
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadsResource {
+
+    static final String UPLOAD_EXAMPLE = "{\"id\":\"1b2c26d9-5684-43fe-a577-81f30e977472\",\"filename\":\"report.pdf\","
+            + "\"contentType\":\"application/pdf\",\"bytes\":3000000,\"sha256\":\"9ae01fde6f0eeef0e40beaff85678f41f6ba80d821e3ccbbf15bed24ad7f6cb1\","
+            + "\"provider\":\"kimi\",\"providerFileId\":\"file-c8d9f8b7\",\"purpose\":\"file-extract\",\"path\":\"async\","
+            + "\"state\":\"delivered\",\"attempts\":1,\"durationMs\":201,\"stickinessKey\":\"tenant-42\"}";
 
     @Inject
     UploadService uploads;
@@ -46,6 +62,28 @@ public class UploadsResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a file",
+            description = "multipart/form-data with a 'file' part and optional 'provider' (local|kimi|glm) and "
+                    + "'purpose'. The rollout decides the path (sync or async) from the stickiness header.")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = "Stickiness key (header name is configurable)")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Same key + same content returns the first result")
+    @Parameter(name = "Prefer", in = ParameterIn.HEADER, description = "respond-async: 202 once accepted (async path)")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "file")))
+    @APIResponse(responseCode = "201", description = "Delivered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class),
+                    examples = @ExampleObject(name = "delivered", value = UPLOAD_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Accepted (Prefer: respond-async); poll the Location")
+    @APIResponse(responseCode = "200", description = "Replay of an earlier upload with the same Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "Bad multipart, filename, provider or purpose (problem+json)",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown provider",
+                    value = "{\"type\":\"https://upload-gateway.dev/problems/unknown-provider\",\"title\":\"Unknown provider\","
+                            + "\"status\":400,\"detail\":\"Provider 'x' is not known; use one of [glm, kimi, local].\"}")))
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for other content")
+    @APIResponse(responseCode = "413", description = "File over upload.max-bytes or the provider's limit")
+    @APIResponse(responseCode = "502", description = "The provider refused or failed")
+    @APIResponse(responseCode = "503", description = "Async path full; Retry-After says when to retry")
+    @APIResponse(responseCode = "504", description = "No attempt answered in time and fallback is off")
     public void upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                        @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -78,6 +116,7 @@ public class UploadsResource {
 
     /** The newest records first, {@code limit} (1-500) at a time from {@code offset}. */
     @GET
+    @Operation(summary = "List upload records, newest first")
     public List<UploadView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                  @QueryParam("limit") @DefaultValue("50") int limit) {
         return uploads.newest(offset, limit).stream().map(UploadView::of).toList();
@@ -85,6 +124,10 @@ public class UploadsResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One upload record")
+    @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UploadView.class), examples = @ExampleObject(name = "delivered", value = UPLOAD_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such upload (problem+json)")
     public UploadView find(@PathParam("id") String id) {
         return UploadView.of(uploads.find(id));
     }
