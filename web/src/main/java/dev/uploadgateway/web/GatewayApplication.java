@@ -3,7 +3,6 @@ package dev.uploadgateway.web;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import jakarta.annotation.security.DeclareRoles;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import dev.uploadgateway.web.rollout.RolloutResource;
 import dev.uploadgateway.web.upload.UploadsCsvResource;
@@ -13,13 +12,13 @@ import java.util.Set;
 
 /**
  * The gateway's HTTP API, under {@code /api}. Operators authenticate with HTTP Basic (over TLS in
- * production) against the identity store in the EJB module; web.xml says which paths need them.
+ * production) against the identity store in the EJB module, which also declares the mechanism;
+ * web.xml says which paths need them.
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "upload-gateway", version = "1.0",
         description = "File uploads to LLM file providers (Kimi, GLM, local) through a sync and an async path, "
                 + "moved between by a sticky staged rollout."))
-@BasicAuthenticationMechanismDefinition(realmName = "upload-gateway")
 @DeclareRoles("rollout-admin")
 public class GatewayApplication extends Application {
 

@@ -1,18 +1,102 @@
 package dev.uploadgateway.rollout.boundary;
 
+import dev.uploadgateway.audit.control.RolloutEventsCsv;
+import dev.uploadgateway.audit.control.RolloutTrail;
+import dev.uploadgateway.rollout.control.PathComparison;
+import dev.uploadgateway.rollout.control.RolloutController;
 import dev.uploadgateway.rollout.control.RolloutDecider;
+import dev.uploadgateway.rollout.entity.Comparison;
+import dev.uploadgateway.rollout.entity.RolloutRefused;
 import dev.uploadgateway.rollout.entity.RolloutSettings;
+import dev.uploadgateway.rollout.entity.RolloutState;
+import dev.uploadgateway.rollout.entity.RolloutView;
+import dev.uploadgateway.rollout.entity.StagePlan;
+import dev.uploadgateway.rollout.entity.Transition;
+import dev.uploadgateway.upload.control.UploadStore;
+import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** What callers may ask of the rollout. */
+/** What callers may ask of the rollout and do to it. */
 @Stateless
 public class RolloutService {
 
+    private static final int COMPARISON_WINDOW = 10_000;
+
     @Inject
     RolloutDecider decider;
+    @Inject
+    RolloutController controller;
+    @Inject
+    RolloutTrail trail;
+    @Inject
+    UploadStore uploads;
 
     public RolloutSettings settings() {
         return decider.current();
+    }
+
+    public RolloutView view() {
+        RolloutSettings settings = decider.current();
+        RolloutState state = controller.position();
+        StagePlan plan = controller.rules().schedule().plan(state.stageIndex());
+        Optional<StagePlan> next = controller.rules().schedule().next(state.stageIndex());
+        return new RolloutView(state.stageIndex(), settings.percent(), settings.asyncEnabled(), settings.fallback(),
+                settings.stickinessHeader(), state.state(), state.paused(), state.stageStartedAt(),
+                next.map(StagePlan::index).orElse(null), next.map(StagePlan::percent).orElse(null),
+                controller.rules().autoPromote(), plan.criteria(), controller.rules().triggers(), controller.kpis(),
+                state.lastEvaluation());
+    }
+
+    public Transition promote() {
+        return refusedAsConflict(controller::promote);
+    }
+
+    public Transition rollback() {
+        return refusedAsConflict(controller::rollback);
+    }
+
+    public Transition pause() {
+        return refusedAsConflict(controller::pause);
+    }
+
+    public Transition resume() {
+        return refusedAsConflict(controller::resume);
+    }
+
+    public RolloutView evaluate() {
+        controller.evaluate();
+        return view();
+    }
+
+    /** Audit records, newest first. */
+    public List<JsonObject> events(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw UploadRejected.badRequest("invalid-page", "Invalid page",
+                    "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
+        }
+        return trail.newest(offset, limit);
+    }
+
+    public void exportEventsCsv(Writer out) {
+        RolloutEventsCsv.write(trail.all(), out);
+    }
+
+    /** Async against sync per provider, from the newest finished uploads. */
+    public Comparison.Report comparison() {
+        return PathComparison.of(uploads.newest(0, COMPARISON_WINDOW));
+    }
+
+    private static Transition refusedAsConflict(Supplier<Transition> action) {
+        try {
+            return action.get();
+        } catch (IllegalStateException e) {
+            throw new RolloutRefused(e.getMessage());
+        }
     }
 }

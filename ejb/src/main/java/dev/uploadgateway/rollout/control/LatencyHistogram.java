@@ -4,8 +4,8 @@ package dev.uploadgateway.rollout.control;
  * Durations in fixed log-linear buckets: exact below 128 ms, then 128 buckets per doubling, so a
  * percentile is off by less than 0.4 % (half a bucket) at any scale, memory is fixed (about 25 KB)
  * however many uploads there are, adding is a few shifts, and a percentile scans block totals of
- * 32 buckets, then one block: a hundred-odd reads. Durations beyond 2^31 ms (about 25 days) land in the last bucket. Not
- * thread-safe: the stage window guards it.
+ * 32 buckets, then one block: a hundred-odd reads. Durations beyond 2^31 ms (about 25 days) land
+ * in the last bucket. Not thread-safe: the stage window guards it.
  */
 final class LatencyHistogram {
 

@@ -31,8 +31,9 @@ final class PromotionCheck {
         check.uploads(k.asyncAttempts(), c.minUploads(), " async uploads");
         check.time(k.timeInStage(), c.minDuration());
         boolean proven = k.asyncSuccess().lower() >= c.minSuccessRate();
-        check.add(proven, new Sentence("async success ").percent(k.asyncSuccess().estimate()).text(" (lower bound ")
-                .percent(k.asyncSuccess().lower()).text(proven ? ") ≥ " : ") not yet ≥ ").limit(c.minSuccessRate()));
+        check.add(proven, new Sentence("async success ").percent(k.asyncSuccess().estimate())
+                .text(" (lower bound ").percent(k.asyncSuccess().lower())
+                .text(proven ? ") ≥ " : ") not yet ≥ ").limit(c.minSuccessRate()));
         boolean bounded = k.asyncError().upper() <= c.maxErrorRate();
         check.add(bounded, new Sentence("errors ").percent(k.asyncError().estimate()).text(" (upper bound ")
                 .percent(k.asyncError().upper()).text(bounded ? ") ≤ " : ") not yet ≤ ").limit(c.maxErrorRate()));

@@ -26,7 +26,7 @@ public class StageWindow {
     private final long[] succeeded = new long[UploadPath.values().length];
     private final LatencyHistogram asyncLatency = new LatencyHistogram();
     private final LatencyHistogram syncLatency = new LatencyHistogram();
-    private final Map<String, Long> asyncErrorsByClass = new HashMap<>();
+    final Map<String, Long> asyncErrorsByClass = new HashMap<>();
 
     /** @param recentWindow how many async outcomes the recent window holds ({@link Triggers#recentWindow()}) */
     public StageWindow(int recentWindow) {

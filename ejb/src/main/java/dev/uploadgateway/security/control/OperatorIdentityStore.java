@@ -2,6 +2,7 @@ package dev.uploadgateway.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -16,9 +17,11 @@ import org.eclipse.microprofile.config.Config;
  * The rollout operator's account, from MicroProfile Config ({@code rollout.admin.username} and
  * {@code rollout.admin.password}, the latter best given as a Payara password alias or an
  * environment variable). With no password configured nobody can log in, so the admin actions are
- * closed by default. Passwords are compared in constant time and never logged.
+ * closed by default. Passwords are compared in constant time and never logged. The mechanism
+ * (HTTP Basic) is declared here because Jakarta Security only sees the annotation on a CDI bean.
  */
 @ApplicationScoped
+@BasicAuthenticationMechanismDefinition(realmName = "upload-gateway")
 public class OperatorIdentityStore implements IdentityStore {
 
     public static final String ROLE = "rollout-admin";

@@ -1,0 +1,197 @@
+package dev.uploadgateway.rollout.control;
+
+import dev.uploadgateway.audit.control.RolloutTrail;
+import dev.uploadgateway.configuration.control.ConfigKeys;
+import dev.uploadgateway.rollout.entity.Actor;
+import dev.uploadgateway.rollout.entity.Evaluation;
+import dev.uploadgateway.rollout.entity.Kpis;
+import dev.uploadgateway.rollout.entity.Outcome;
+import dev.uploadgateway.rollout.entity.RolloutRules;
+import dev.uploadgateway.rollout.entity.RolloutState;
+import dev.uploadgateway.rollout.entity.StoredRollout;
+import dev.uploadgateway.rollout.entity.Transition;
+import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadFinished;
+import dev.uploadgateway.upload.entity.UploadPath;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Runs the rollout on the server: feeds every finished upload to the stage window, checks the
+ * rollback triggers after each async outcome (so a regression is caught within uploads, not
+ * minutes), evaluates the stage on a schedule and on demand, applies operators' actions, adopts a
+ * rollout value changed in the configuration, and stores and audits every move.
+ */
+@ApplicationScoped
+public class RolloutController {
+
+    private static final Logger LOG = Logger.getLogger(RolloutController.class.getName());
+
+    @Inject
+    Config config;
+    @Inject
+    RolloutStateStore store;
+    @Inject
+    RolloutTrail trail;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private RolloutRules rules;
+    private RolloutMachine machine;
+    private StageWindow window;
+    private Boolean configEnabled;
+    private Double configPercent;
+    private ScheduledFuture<?> ticks;
+
+    @PostConstruct
+    void start() {
+        rules = ScheduleConfig.read(key -> config.getOptionalValue(key, String.class));
+        Optional<StoredRollout> stored = store.load();
+        machine = new RolloutMachine(rules.schedule(),
+                stored.map(StoredRollout::state).orElseGet(() -> RolloutState.initial(Instant.now(), Heap.used())));
+        configEnabled = stored.map(StoredRollout::configEnabled).orElse(null);
+        configPercent = stored.map(StoredRollout::configPercent).orElse(null);
+        window = new StageWindow(rules.triggers().recentWindow());
+        long interval = rules.evaluationInterval().toMillis();
+        ticks = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Created with the application, not on first use, so the schedule runs from the start. */
+    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        position();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+    }
+
+    /** The rollout's position for the next decision, after adopting a changed configuration value. */
+    public synchronized RolloutState position() {
+        boolean enabled = readBoolean(ConfigKeys.ASYNC_ENABLED, configEnabled == null ? false : configEnabled);
+        double percent = readPercent(configPercent == null ? 0 : configPercent);
+        if (configEnabled == null || configEnabled != enabled || configPercent == null || configPercent != percent) {
+            configEnabled = enabled;
+            configPercent = percent;
+            machine.adoptConfig(enabled, percent, Instant.now(), Heap.used()).ifPresent(this::moved);
+            save();
+        }
+        return machine.state();
+    }
+
+    public RolloutRules rules() {
+        return rules;
+    }
+
+    /** The current stage's evidence, as an evaluation would see it now. */
+    public Kpis kpis() {
+        return window.kpis(Instant.now(), Heap.used(), machine.state(), rules.triggers());
+    }
+
+    void record(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {
+        Upload u = finished.upload();
+        String errorClass = u.getPath() == UploadPath.SYNC_FALLBACK ? "async-attempts-failed" : u.getFailureClass();
+        Outcome outcome = new Outcome(u.getPath(), finished.success(), errorClass, u.getDurationMs(), u.getBytes(),
+                u.getCompletedAt());
+        var recent = window.record(outcome);
+        if (outcome.triedAsync() && StageEvaluator.alarmed(outcome, recent, rules.triggers())) {
+            evaluate();
+        }
+    }
+
+    private void tick() {
+        try {
+            position();
+            evaluate();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Rollout evaluation failed: {0}", e.toString());
+        }
+    }
+
+    /** Judges the current stage and acts on the verdict; returns the evaluation. */
+    public synchronized Evaluation evaluate() {
+        RolloutState state = machine.state();
+        Instant now = Instant.now();
+        Evaluation previous = state.lastEvaluation();
+        Evaluation evaluation = StageEvaluator.evaluate(kpis(), rules.schedule().plan(state.stageIndex()),
+                rules.triggers(), now, state.reviewSince());
+        Optional<Transition> move = machine.onEvaluation(evaluation, rules.autoPromote(), Heap.used(), now);
+        if (move.isPresent()) {
+            moved(move.get());
+        } else if (previous == null || previous.verdict() != evaluation.verdict()) {
+            trail.record(new Transition(now, Actor.CONTROLLER, "verdict", state.stageIndex(), state.percent(),
+                    state.stageIndex(), state.percent(), evaluation.verdict(), evaluation.reasons(),
+                    evaluation.kpis(), evaluation.criteria()));
+        }
+        save();
+        return evaluation;
+    }
+
+    public synchronized Transition promote() {
+        return act(machine.promote(Actor.OPERATOR, Instant.now(), Heap.used()));
+    }
+
+    public synchronized Transition rollback() {
+        return act(machine.rollback(Actor.OPERATOR, List.of("an operator rolled the rollout back"), Instant.now()));
+    }
+
+    public synchronized Transition pause() {
+        return act(machine.pause(Actor.OPERATOR, Instant.now()));
+    }
+
+    public synchronized Transition resume() {
+        return act(machine.resume(Actor.OPERATOR, Instant.now()));
+    }
+
+    private Transition act(Transition transition) {
+        moved(transition);
+        save();
+        return transition;
+    }
+
+    private void moved(Transition transition) {
+        if (transition.startsStage()) {
+            window.reset();
+        }
+        trail.record(transition);
+        LOG.log(Level.INFO, "Rollout {0} by {1}: stage {2} ({3} %) -> stage {4} ({5} %): {6}", new Object[]{
+                transition.action(), transition.actor(), transition.fromStage(), transition.fromPercent(),
+                transition.toStage(), transition.toPercent(), String.join("; ", transition.reasons())});
+    }
+
+    private void save() {
+        store.save(new StoredRollout(machine.state(), configEnabled, configPercent));
+    }
+
+    private boolean readBoolean(String key, boolean last) {
+        String raw = config.getOptionalValue(key, String.class).orElse(String.valueOf(last));
+        return ConfigKeys.checkBoolean(raw) == null ? Boolean.parseBoolean(raw.strip()) : last;
+    }
+
+    private double readPercent(double last) {
+        String raw = config.getOptionalValue(ConfigKeys.ASYNC_ROLLOUT, String.class).orElse(String.valueOf(last));
+        if (ConfigKeys.checkPercent(raw) != null) {
+            LOG.log(Level.WARNING, "Ignoring {0}={1}: {2}", new Object[]{ConfigKeys.ASYNC_ROLLOUT, raw,
+                    ConfigKeys.checkPercent(raw)});
+            return last;
+        }
+        return Double.parseDouble(raw.strip());
+    }
+}

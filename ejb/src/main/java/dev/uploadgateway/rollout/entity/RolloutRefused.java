@@ -1,0 +1,13 @@
+package dev.uploadgateway.rollout.entity;
+
+import dev.uploadgateway.upload.entity.UploadRejected;
+import jakarta.ejb.ApplicationException;
+
+/** An operator's action that the rollout's state does not allow now (promote at the final stage, …). */
+@ApplicationException
+public class RolloutRefused extends UploadRejected {
+
+    public RolloutRefused(String detail) {
+        super(409, "rollout-conflict", "Rollout action not possible now", detail);
+    }
+}
