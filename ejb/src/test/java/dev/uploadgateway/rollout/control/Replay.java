@@ -1,0 +1,149 @@
+package dev.uploadgateway.rollout.control;
+
+import dev.uploadgateway.rollout.entity.ControllerState;
+import dev.uploadgateway.rollout.entity.Evaluation;
+import dev.uploadgateway.rollout.entity.Outcome;
+import dev.uploadgateway.rollout.entity.RecentOutcomes;
+import dev.uploadgateway.rollout.entity.RolloutRules;
+import dev.uploadgateway.rollout.entity.RolloutState;
+import dev.uploadgateway.rollout.entity.Transition;
+import dev.uploadgateway.rollout.entity.Triggers;
+import dev.uploadgateway.rollout.entity.Verdict;
+import dev.uploadgateway.upload.entity.UploadPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Drives the rollout's brain on a virtual clock as the server will: every finished upload is
+ * recorded and, if it went async, checked against the triggers at once; a full evaluation runs
+ * every evaluation interval and whenever that check raises an alarm. Uploads arrive evenly spaced.
+ */
+final class Replay {
+
+    static final long HEAP = 256L << 20;
+    static final Instant START = Instant.parse("2025-01-06T00:00:00Z");
+
+    final RolloutMachine machine;
+    final List<Transition> transitions = new ArrayList<>();
+    final long[] verdicts = new long[Verdict.values().length];
+    final Map<Verdict, Instant> firstVerdicts = new EnumMap<>(Verdict.class);
+    long asyncUploads;
+    long uploads;
+    long asyncUploadsAtRollback = -1;
+    Evaluation lastEvaluation;
+    private final RolloutRules rules;
+    private final Triggers triggers;
+    private final StageWindow window;
+    private final SplittableRandom random;
+    private final long intervalMs;
+    private double[] spread;
+    private long nowMs = START.toEpochMilli();
+    private long nextEvaluationMs;
+    private double percent;
+    private boolean asyncEnabled;
+    private boolean finished;
+
+    Replay(RolloutRules rules, RolloutState start, long seed) {
+        this.rules = rules;
+        this.triggers = rules.triggers();
+        this.machine = new RolloutMachine(rules.schedule(), start);
+        this.window = new StageWindow(triggers.recentWindow());
+        this.random = new SplittableRandom(seed);
+        this.intervalMs = rules.evaluationInterval().toMillis();
+        this.nextEvaluationMs = nowMs + intervalMs;
+        follow(start);
+    }
+
+    static RolloutState atStage(RolloutRules rules, int index) {
+        RolloutState initial = RolloutState.initial(START, HEAP);
+        return initial.withStage(index, rules.schedule().plan(index).percent(), index > 0, ControllerState.HOLDING,
+                START, HEAP);
+    }
+
+    /** Plays {@code traffic} for {@code length} of virtual time, or until the rollout completes or rolls back. */
+    Replay play(Traffic traffic, Duration length) {
+        long endMs = nowMs + length.toMillis();
+        long stepMs = Math.max(1, Math.round(3_600_000 / traffic.uploadsPerHour()));
+        spread = LogNormal.factors(traffic.sigma());
+        while (nowMs + stepMs <= endMs && !finished()) {
+            nowMs += stepMs;
+            while (nextEvaluationMs <= nowMs && !finished()) {
+                evaluate(nextEvaluationMs);
+                nextEvaluationMs += intervalMs;
+            }
+            if (!finished()) {
+                upload(traffic);
+            }
+        }
+        return this;
+    }
+
+    /** Whether the rollout completed or rolled back; kept in a field as the loop asks after every upload. */
+    boolean finished() {
+        return finished;
+    }
+
+    long count(Verdict verdict) {
+        return verdicts[verdict.ordinal()];
+    }
+
+    private void upload(Traffic traffic) {
+        uploads++;
+        Instant at = Instant.ofEpochMilli(nowMs);
+        if (asyncEnabled && random.nextDouble() * 100 < percent) {
+            asyncUploads++;
+            Outcome outcome;
+            if (random.nextDouble() < traffic.asyncSuccess()) {
+                outcome = new Outcome(UploadPath.ASYNC, true, null, latency(traffic.asyncMedianMs()), 0, at);
+            } else {
+                boolean rescued = random.nextDouble() < traffic.fallbackRescue();
+                outcome = new Outcome(UploadPath.SYNC_FALLBACK, rescued, "provider-unavailable", 30_000, 0, at);
+            }
+            RecentOutcomes recent = window.record(outcome);
+            if (StageEvaluator.alarmed(outcome, recent, triggers)) {
+                evaluate(nowMs);
+            }
+        } else {
+            boolean ok = random.nextDouble() < traffic.syncSuccess();
+            window.record(new Outcome(UploadPath.SYNC, ok, ok ? null : "provider-unavailable",
+                    latency(traffic.syncMedianMs()), 0, at));
+        }
+    }
+
+    private long latency(double medianMs) {
+        return Math.round(medianMs * spread[random.nextInt(LogNormal.STEPS)]);
+    }
+
+    private void evaluate(long atMs) {
+        Instant at = Instant.ofEpochMilli(atMs);
+        RolloutState state = machine.state();
+        Evaluation e = StageEvaluator.evaluate(window.kpis(at, HEAP, state, triggers),
+                rules.schedule().plan(state.stageIndex()), triggers, at, state.reviewSince());
+        verdicts[e.verdict().ordinal()]++;
+        firstVerdicts.putIfAbsent(e.verdict(), at);
+        lastEvaluation = e;
+        machine.onEvaluation(e, true, HEAP, at).ifPresent(this::apply);
+    }
+
+    private void apply(Transition transition) {
+        transitions.add(transition);
+        if (transition.action().equals("rollback")) {
+            asyncUploadsAtRollback = asyncUploads;
+        }
+        if (transition.startsStage()) {
+            window.reset();
+        }
+        follow(machine.state());
+    }
+
+    private void follow(RolloutState state) {
+        percent = state.percent();
+        asyncEnabled = state.asyncEnabled();
+        finished = state.state() == ControllerState.COMPLETE || state.state() == ControllerState.ROLLED_BACK;
+    }
+}

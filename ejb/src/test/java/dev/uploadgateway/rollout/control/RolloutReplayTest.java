@@ -1,0 +1,131 @@
+package dev.uploadgateway.rollout.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uploadgateway.rollout.entity.ControllerState;
+import dev.uploadgateway.rollout.entity.RolloutRules;
+import dev.uploadgateway.rollout.entity.RolloutState;
+import dev.uploadgateway.rollout.entity.Transition;
+import dev.uploadgateway.rollout.entity.Verdict;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The acceptance test of the rollout's brain: the shipped rules with auto-promotion on, driven by
+ * synthetic traffic on a virtual clock (see {@link Replay}). Every figure is printed as one line.
+ */
+class RolloutReplayTest {
+
+    private static final RolloutRules RULES = withInterval(ShippedRules.RULES.evaluationInterval());
+    /** Enough for 1 % of the traffic to prove 99.5 % within days, yet cheap to replay a thousand times. */
+    private static final Traffic HEALTHY = Traffic.healthy(1_000);
+    private static final Duration A_YEAR = Duration.ofDays(365);
+
+    private static RolloutRules withInterval(Duration interval) {
+        RolloutRules shipped = ShippedRules.RULES;
+        return new RolloutRules(shipped.schedule(), shipped.triggers(), true, interval);
+    }
+
+    private static Replay healthyRollout(RolloutRules rules, long seed) {
+        return new Replay(rules, RolloutState.initial(Replay.START, Replay.HEAP), seed).play(HEALTHY, A_YEAR);
+    }
+
+    private static ControllerState end(Replay replay) {
+        return replay.machine.state().state();
+    }
+
+    @Test
+    void walksAHealthyRolloutThroughEveryStageToCompletion() {
+        Replay replay = healthyRollout(RULES, 1);
+        List<Transition> moves = replay.transitions;
+        assertEquals(List.of("promote", "promote", "promote", "promote", "complete"),
+                moves.stream().map(Transition::action).collect(Collectors.toList()));
+        assertEquals(List.of(1.0, 10.0, 50.0, 100.0, 100.0),
+                moves.stream().map(Transition::toPercent).collect(Collectors.toList()));
+        assertEquals(ControllerState.COMPLETE, end(replay));
+        assertEquals(0, replay.count(Verdict.ROLLBACK));
+        StringBuilder line = new StringBuilder("healthy rollout at 1000 uploads/h:");
+        for (Transition t : moves) {
+            line.append(String.format(" | stage %d (%s %%) %s, %d async + %d sync uploads", t.fromStage(),
+                    Sentence.trimmed(t.fromPercent()), new Sentence("").duration(t.kpis().timeInStage()),
+                    t.kpis().asyncAttempts(), t.kpis().syncUploads()));
+        }
+        System.out.println(line);
+    }
+
+    /**
+     * Evaluates every 10 virtual minutes instead of every minute so that a thousand rollouts (over
+     * half a billion uploads) replay in seconds. False rollbacks do not depend on it: the triggers
+     * are checked after every async upload; only promotions come up to ten minutes later.
+     */
+    @Test
+    void rollsBackFewerThanOneInAHundredHealthyRollouts() {
+        RolloutRules rules = withInterval(Duration.ofMinutes(10));
+        Replay[] runs = IntStream.range(0, 1_000).parallel().mapToObj(seed -> healthyRollout(rules, 1_000 + seed))
+                .toArray(Replay[]::new);
+        long rolledBack = Arrays.stream(runs).filter(r -> end(r) == ControllerState.ROLLED_BACK).count();
+        long completed = Arrays.stream(runs).filter(r -> end(r) == ControllerState.COMPLETE).count();
+        double[] days = Arrays.stream(runs).filter(r -> end(r) == ControllerState.COMPLETE)
+                .mapToDouble(r -> Duration.between(Replay.START, r.lastEvaluation.at()).toHours() / 24.0).sorted()
+                .toArray();
+        System.out.printf("1000 healthy rollouts: %d false rollbacks, %d completed in %.1f days median "
+                + "(%.1f to %.1f)%n", rolledBack, completed, days[days.length / 2], days[0], days[days.length - 1]);
+        assertTrue(rolledBack < 10, rolledBack + " false rollbacks");
+        assertEquals(1_000, completed + rolledBack, "every rollout ends, one way or the other");
+    }
+
+    @Test
+    void rollsBackARegressionAtFiftyPercentWithinTwoHundredAsyncUploads() {
+        long[] uploadsToRollback = IntStream.range(0, 200).parallel().mapToLong(seed -> {
+            Replay replay = new Replay(RULES, Replay.atStage(RULES, 3), 5_000 + seed)
+                    .play(HEALTHY, Duration.ofHours(6));
+            assertEquals(ControllerState.HOLDING, end(replay), "healthy before the regression");
+            long before = replay.asyncUploads;
+            replay.play(HEALTHY.withAsyncSuccess(0.90), Duration.ofDays(2));
+            assertEquals(ControllerState.ROLLED_BACK, end(replay));
+            assertEquals(0.0, replay.machine.state().percent());
+            return replay.asyncUploadsAtRollback - before;
+        }).sorted().toArray();
+        long within = Arrays.stream(uploadsToRollback).filter(n -> n <= 200).count();
+        System.out.printf("regression to 90 %% at 50 %%, 200 seeds: rolled back after %d / %d / %d / %d async uploads "
+                + "(min / median / p99 / max), %d of 200 within 200%n", uploadsToRollback[0], uploadsToRollback[100],
+                uploadsToRollback[197], uploadsToRollback[199], within);
+        assertTrue(within >= 198, within + " of 200 within 200 uploads");
+    }
+
+    @Test
+    void raisesReviewNotRollbackWhenAsyncIsSlowerButHealthy() {
+        Replay replay = new Replay(RULES, Replay.atStage(RULES, 3), 7)
+                .play(HEALTHY.withAsyncMedianMs(1_500), Duration.ofDays(4));
+        assertEquals(ControllerState.REVIEW, end(replay));
+        assertEquals(List.of(), replay.transitions, "neither promoted nor rolled back");
+        assertEquals(0, replay.count(Verdict.ROLLBACK));
+        assertEquals(0, replay.count(Verdict.PROMOTE));
+        System.out.printf("latency regression (async p95 %.2f × sync) at 50 %%: REVIEW first after %s, %d REVIEW and "
+                + "0 ROLLBACK verdicts over 4 days; %s%n", replay.lastEvaluation.kpis().p95Ratio(),
+                new Sentence("").duration(Duration.between(Replay.START, replay.firstVerdicts.get(Verdict.REVIEW))),
+                replay.count(Verdict.REVIEW), replay.lastEvaluation.reasons());
+    }
+
+    @Test
+    void holdsAtLowTrafficWithoutRollingBackOrPromoting() {
+        Traffic tenADay = Traffic.healthy(10 / 24.0);
+        for (int stage : new int[] {0, 4}) {
+            long evaluations = 0;
+            Replay replay = null;
+            for (int seed = 0; seed < 20; seed++) {
+                replay = new Replay(RULES, Replay.atStage(RULES, stage), seed).play(tenADay, Duration.ofDays(7));
+                assertEquals(List.of(), replay.transitions);
+                assertEquals(Arrays.stream(replay.verdicts).sum(), replay.count(Verdict.HOLD), "only HOLD verdicts");
+                evaluations += replay.count(Verdict.HOLD);
+            }
+            System.out.printf("low traffic (10 uploads/day) for a week at stage %d, 20 seeds: %d evaluations, all "
+                    + "HOLD; e.g. %s%n", stage, evaluations, replay.lastEvaluation.reasons().subList(0, 2));
+        }
+    }
+}
