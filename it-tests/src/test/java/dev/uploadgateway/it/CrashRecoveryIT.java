@@ -56,6 +56,30 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void keepsTheRolloutStateAcrossARestart() throws Exception {
+        Map<String, String> config = Map.of("async.upload.enabled", "true", "async.upload.rollout", "10");
+        try (MicroProcess micro = MicroProcess.start(List.of("-Drollout.admin.password=restart-secret"), config)) {
+            assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up");
+            GatewayClient gateway = GatewayClient.at(micro.url());
+            GatewayClient.Answer paused = gateway.send(HttpRequest.newBuilder(micro.url().toURI().resolve("api/rollout/pause"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:restart-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, paused.status(), paused.body());
+            JsonObject before = gateway.get("api/rollout").json();
+
+            micro.kill();
+            micro.restart();
+            assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up again");
+            JsonObject after = gateway.get("api/rollout").json();
+            assertTrue(after.getBoolean("paused"), after.toString());
+            assertEquals(before.getInt("stage"), after.getInt("stage"));
+            assertEquals(10.0, after.getJsonNumber("percent").doubleValue());
+            assertEquals(before.getString("stageStartedAt"), after.getString("stageStartedAt"), "the stage clock kept");
+        }
+    }
+
     private static void awaitProviderRequests(ProviderEmulator emulator, int n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (emulator.requestCount() < n && System.nanoTime() < deadline) {

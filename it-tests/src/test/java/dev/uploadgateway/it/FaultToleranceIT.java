@@ -155,6 +155,44 @@ class FaultToleranceIT {
         assertEquals("sync", off.json().getString("path"));
     }
 
+    @Test
+    void retriesAConnectionResetMidBody() throws Exception {
+        Path file = GatewayDeployment.randomFile("reset.bin", 1024 * 1024, 17);
+        emulator.resetNext(1);
+        GatewayClient.Answer answer = uploadAsync(file);
+        assertEquals(201, answer.status(), answer.body());
+        assertEquals(2, answer.json().getInt("attempts"));
+        assertEquals(1, emulator.countBySha256(GatewayDeployment.sha256(file)));
+    }
+
+    @Test
+    void doesNotRetryAnAnswerThatIsNotAFileObject() throws Exception {
+        Path file = GatewayDeployment.randomFile("garbage.bin", 64 * 1024, 18);
+        emulator.garbageNext(1);
+        GatewayClient.Answer answer = uploadAsync(file);
+        assertEquals(502, answer.status(), answer.body());
+        assertTrue(answer.json().getString("type").endsWith("/provider-rejected"), answer.body());
+        assertEquals(1, emulator.requestCount(), "not retried: the provider may have stored it");
+    }
+
+    @Test
+    void answersBadGatewayWhenTheProviderIsDownAfterRetriesAndFallback() throws Exception {
+        Path file = GatewayDeployment.randomFile("down.bin", 64 * 1024, 19);
+        emulator.down();
+        try {
+            GatewayClient.Answer answer = uploadAsync(file);
+            assertEquals(502, answer.status(), answer.body());
+            assertTrue(answer.json().getString("type").endsWith("/provider-unavailable"), answer.body());
+            String id = gateway.get("api/uploads?limit=1").jsonStructure().asJsonArray().getJsonObject(0).getString("id");
+            JsonObject record = gateway.get("api/uploads/" + id).json();
+            assertEquals("failed", record.getString("state"));
+            assertEquals("sync_fallback", record.getString("path"), "three async attempts, then the sync fallback");
+            assertEquals(4, record.getInt("attempts"));
+        } finally {
+            emulator.up();
+        }
+    }
+
     /** The emulator notices an aborted exchange only when its delayed answer fails to write. */
     private static void awaitAbortedAttempts(int n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 final class MicroProcess implements AutoCloseable {
 
     private final List<String> command;
+    private final java.util.Map<String, String> environment;
     private final Path home;
     private final Path root;
     private final Path log;
@@ -27,8 +28,10 @@ final class MicroProcess implements AutoCloseable {
     final int port;
     final Path configDir;
 
-    private MicroProcess(List<String> command, Path home, Path root, int port, Path configDir) throws IOException {
+    private MicroProcess(List<String> command, java.util.Map<String, String> environment, Path home, Path root, int port,
+                         Path configDir) throws IOException {
         this.command = command;
+        this.environment = environment;
         this.home = home;
         this.root = root;
         this.log = home.resolve("server.log");
@@ -43,6 +46,12 @@ final class MicroProcess implements AutoCloseable {
      * {@link #restart} finds everything a crash left behind.
      */
     static MicroProcess start(List<String> jvmOptions, java.util.Map<String, String> configFiles) throws IOException {
+        return start(jvmOptions, configFiles, java.util.Map.of());
+    }
+
+    /** As {@link #start(List, java.util.Map)}, with environment variables (how secrets are best given). */
+    static MicroProcess start(List<String> jvmOptions, java.util.Map<String, String> configFiles,
+                              java.util.Map<String, String> environment) throws IOException {
         Path target = Path.of(System.getProperty("payara.microJar")).getParent();
         Path home = Files.createDirectories(target.resolve("processes").resolve(UUID.randomUUID().toString()));
         Path root = home.resolve("micro-root");
@@ -59,6 +68,7 @@ final class MicroProcess implements AutoCloseable {
         command.add("-Dprovider.local.dir=" + home.resolve("data/files"));
         command.add("-Daudit.upload-events-file=" + home.resolve("data/audit/upload-events.jsonl"));
         command.add("-Daudit.rollout-events-file=" + home.resolve("data/audit/rollout-events.jsonl"));
+        command.add("-Drollout.state-file=" + home.resolve("data/rollout-state.json"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("gateway.war"), "--port", String.valueOf(port), "--nohazelcast",
@@ -66,7 +76,7 @@ final class MicroProcess implements AutoCloseable {
                 "--prebootcommandfile", serverConfig.resolve("pre-boot-commands.asadmin").toString(),
                 "--postbootcommandfile", serverConfig.resolve("post-boot-commands.asadmin").toString(),
                 "--logproperties", serverConfig.resolve("logging.properties").toString()));
-        return new MicroProcess(command, home, root, port, config);
+        return new MicroProcess(command, environment, home, root, port, config);
     }
 
     static MicroProcess start(List<String> jvmOptions) throws IOException {
@@ -84,8 +94,10 @@ final class MicroProcess implements AutoCloseable {
             }
         }
         Files.createDirectories(root);
-        process = new ProcessBuilder(command).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
     }
 
     /** SIGKILL, as a crash would: no shutdown hook, no flush, no goodbye. */
@@ -123,6 +135,11 @@ final class MicroProcess implements AutoCloseable {
 
     private long readyLines() throws IOException {
         return log().lines().filter(l -> l.contains("Payara Micro") && l.contains("ready in")).count();
+    }
+
+    /** Where this server's data lives (spool, files, audit trail, state, database). */
+    Path home() {
+        return home;
     }
 
     URL url() throws IOException {

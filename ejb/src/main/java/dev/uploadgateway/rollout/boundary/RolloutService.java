@@ -15,6 +15,8 @@ import dev.uploadgateway.rollout.entity.Transition;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.Writer;
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
 
 /** What callers may ask of the rollout and do to it. */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RolloutService {
 
     private static final int COMPARISON_WINDOW = 10_000;

@@ -6,6 +6,8 @@ import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadNotFound;
 import dev.uploadgateway.upload.entity.UploadState;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.List;
  * (the audit trail needs it) but no longer appears.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FileLibrary {
 
     @Inject

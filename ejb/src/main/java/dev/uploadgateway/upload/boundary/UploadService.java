@@ -26,6 +26,8 @@ import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.io.Writer;
@@ -44,8 +46,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * path reads the file into heap and delivers it on the caller's thread; the async path streams it
  * onto the spool and hands it to {@link #uploadAsync}, an {@code @Asynchronous} method guarded by
  * Fault Tolerance whose numbers come from {@code async.upload.*} (see microprofile-config.properties).
+ * Holds no transaction of its own: an upload can take minutes, and every record write commits on
+ * its own in {@link UploadStore}.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UploadService {
 
     private static final int CSV_PAGE = 1000;

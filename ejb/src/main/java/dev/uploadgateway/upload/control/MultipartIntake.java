@@ -53,7 +53,7 @@ public class MultipartIntake {
                 if (item.isFormField()) {
                     parts.field(item.getFieldName(), readField(item));
                 } else if ("file".equals(item.getFieldName())) {
-                    parts.file(item.getName(), item.getContentType(),
+                    parts.file(filename(item), item.getContentType(),
                             toSpool ? spool.write(item.getInputStream()) : inHeap(item.getInputStream()));
                 }
             }
@@ -119,6 +119,16 @@ public class MultipartIntake {
                             + "Retry later, send a smaller file, or use the async path.");
         }
         return new Spool.Written(new FileContent.InMemory(bytes), bytes.length, Spool.sha256(bytes));
+    }
+
+    /** commons-fileupload refuses a name with NUL itself, with an exception that is not about the body. */
+    private static String filename(FileItemInput item) {
+        try {
+            return item.getName();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw UploadRejected.badRequest("invalid-filename", "Invalid filename",
+                    "the filename contains a NUL or control character.");
+        }
     }
 
     private static String readField(FileItemInput item) throws IOException {
