@@ -1,0 +1,116 @@
+package dev.uploadgateway.rollout.boundary;
+
+import dev.uploadgateway.rollout.entity.Evaluation;
+import dev.uploadgateway.rollout.entity.RolloutView;
+import dev.uploadgateway.rollout.entity.Transition;
+import dev.uploadgateway.upload.entity.UploadRejected;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.lang.management.ManagementFactory;
+import java.util.function.Supplier;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/** Registers the rollout's MXBean in the platform MBean server for as long as the application runs. */
+@Startup
+@Singleton
+public class RolloutManagement implements RolloutMXBean {
+
+    static final String NAME = "dev.uploadgateway:type=Rollout";
+
+    @EJB
+    RolloutService rollout;
+
+    @PostConstruct
+    void register() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(NAME);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            // registered as a plain MXBean object, so JMX calls go through the EJB's business view
+            server.registerMBean(new javax.management.StandardMBean(this, RolloutMXBean.class, true), name);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register " + NAME, e);
+        }
+    }
+
+    @PreDestroy
+    void unregister() {
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(NAME));
+        } catch (JMException e) {
+            // already gone with the MBean server
+        }
+    }
+
+    private RolloutView view() {
+        return rollout.view();
+    }
+
+    @Override
+    public int getStage() {
+        return view().stage();
+    }
+
+    @Override
+    public double getPercent() {
+        return view().percent();
+    }
+
+    @Override
+    public boolean isPaused() {
+        return view().paused();
+    }
+
+    @Override
+    public boolean isAsyncEnabled() {
+        return view().asyncEnabled();
+    }
+
+    @Override
+    public String getState() {
+        return view().state().name();
+    }
+
+    @Override
+    public String getLastVerdict() {
+        Evaluation last = view().lastEvaluation();
+        return last == null ? "none yet" : last.verdict() + ": " + String.join("; ", last.reasons());
+    }
+
+    @Override
+    public String promote() {
+        return act(rollout::promote);
+    }
+
+    @Override
+    public String rollback() {
+        return act(rollout::rollback);
+    }
+
+    @Override
+    public String pause() {
+        return act(rollout::pause);
+    }
+
+    @Override
+    public String resume() {
+        return act(rollout::resume);
+    }
+
+    private static String act(Supplier<Transition> action) {
+        try {
+            Transition t = action.get();
+            return t.action() + ": stage " + t.fromStage() + " (" + t.fromPercent() + " %) -> stage " + t.toStage()
+                    + " (" + t.toPercent() + " %)";
+        } catch (UploadRejected refused) {
+            return "refused: " + refused.getMessage();
+        }
+    }
+}
