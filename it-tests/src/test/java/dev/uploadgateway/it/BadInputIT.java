@@ -11,21 +11,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,29 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * spool file, no upload record. Requests are written byte by byte where a client library would
  * refuse to send them. The gateway runs with {@code upload.max-bytes=110000000}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BadInputIT {
+class BadInputIT extends GatewayIT {
 
     private static final String BOUNDARY = "bad-input-boundary";
     private static final Path SPOOL = Path.of(System.getProperty("gateway.spool.dir"));
-
-    @ArquillianResource
-    URL deployment;
-    private GatewayClient gateway;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return GatewayDeployment.war();
-    }
-
-    @BeforeEach
-    void connect() throws Exception {
-        ConfigDir.reset();
-        gateway = GatewayClient.at(deployment);
-        gateway.awaitRollout(r -> r.getBoolean("asyncEnabled") && r.getJsonNumber("percent").doubleValue() == 50,
-                "async on at 50 %");
-    }
 
     static Stream<Arguments> badBodies() {
         return Stream.of(

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.uploadgateway.emulator.ProviderEmulator;
 import dev.uploadgateway.testkit.MultipartForm;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,67 +15,23 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Acceptance that a caller can rely on: early acknowledgement, idempotent retries, a provider's
  * Retry-After honoured, and a full gateway refusing at once instead of queueing without bound.
  * The gateway runs with {@code upload.async.max-in-flight=8} (failsafe's payara.cmdOptions).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DurabilityIT {
-
-    private static ProviderEmulator emulator;
-
-    @ArquillianResource
-    URL deployment;
-    private GatewayClient gateway;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return GatewayDeployment.war();
-    }
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        ConfigDir.reset();
-        emulator = GatewayDeployment.emulator();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void connect() throws Exception {
-        emulator.reset();
-        gateway = GatewayClient.at(deployment);
-        gateway.awaitRollout(r -> r.getBoolean("asyncEnabled") && r.getJsonNumber("percent").doubleValue() == 50,
-                "async on at 50 %");
-    }
+class DurabilityIT extends GatewayIT {
 
     private GatewayClient.Answer post(Path file, Map<String, String> headers) throws Exception {
         MultipartForm form = new MultipartForm().field("provider", "kimi").file("file", file.getFileName().toString(), file);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI(deployment, "api/uploads"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("api/uploads"))
                 .timeout(Duration.ofMinutes(2)).header("Content-Type", form.contentType()).POST(form.publisher());
         headers.forEach(request::header);
         return gateway.send(request.build());
     }
 
-    private static java.net.URI URI(URL deployment, String path) {
-        return java.net.URI.create("http://127.0.0.1:" + deployment.getPort() + "/" + path);
-    }
 
     @Test
     void acknowledgesWithAcceptedWhenAskedAndDeliversInTheBackground() throws Exception {

@@ -3,69 +3,18 @@ package dev.uploadgateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.uploadgateway.emulator.ProviderEmulator;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The async path's fault tolerance against a misbehaving provider, and the rollout moving at run
  * time. The gateway runs with {@code async.upload.timeout=3}, {@code max-retries=2} and a 100 ms
  * retry delay (failsafe's payara.cmdOptions).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FaultToleranceIT {
-
-    private static ProviderEmulator emulator;
-
-    @ArquillianResource
-    URL deployment;
-    private GatewayClient gateway;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return GatewayDeployment.war();
-    }
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = GatewayDeployment.emulator();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-        ConfigDir.reset();
-    }
-
-    @BeforeEach
-    void connect() throws Exception {
-        ConfigDir.reset();
-        emulator.reset();
-        gateway = GatewayClient.at(deployment);
-        gateway.awaitRollout(r -> r.getBoolean("asyncEnabled") && r.getBoolean("fallback")
-                && r.getJsonNumber("percent").doubleValue() == 50, "async on at 50 % with fallback");
-    }
-
-    @AfterEach
-    void calm() {
-        emulator.reset();
-    }
+class FaultToleranceIT extends GatewayIT {
 
     private GatewayClient.Answer uploadAsync(Path file) throws Exception {
         return gateway.upload(file, file.getFileName().toString(), "application/octet-stream",

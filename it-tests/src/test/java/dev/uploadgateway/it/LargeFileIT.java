@@ -3,64 +3,28 @@ package dev.uploadgateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.uploadgateway.emulator.ProviderEmulator;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A 100 MB file through a gateway whose heap ({@code gateway.heap}, 160 MB) cannot hold what the
  * legacy path needs for it: the async path streams it, the sync path runs out of memory.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LargeFileIT {
+class LargeFileIT extends GatewayIT {
 
     private static final long HUNDRED_MB = 100L * 1024 * 1024;
-    private static ProviderEmulator emulator;
     private static Path file;
     private static String sha256;
 
-    @ArquillianResource
-    URL deployment;
-    private GatewayClient gateway;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return GatewayDeployment.war();
-    }
-
     @BeforeAll
     static void prepare() throws IOException {
-        ConfigDir.reset();
-        emulator = GatewayDeployment.emulator();
         file = GatewayDeployment.randomFile("hundred.bin", HUNDRED_MB, 100);
         sha256 = GatewayDeployment.sha256(file);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void connect() throws Exception {
-        gateway = GatewayClient.at(deployment);
-        gateway.awaitRollout(r -> r.getBoolean("asyncEnabled") && r.getJsonNumber("percent").doubleValue() == 50,
-                "async on at 50 %");
     }
 
     @Test

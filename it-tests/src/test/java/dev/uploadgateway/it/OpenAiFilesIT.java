@@ -15,42 +15,15 @@ import com.openai.models.files.FileDeleted;
 import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import java.io.InputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The official OpenAI Java SDK, pointed at the gateway's /v1, does its whole files workflow. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OpenAiFilesIT {
+class OpenAiFilesIT extends GatewayIT {
 
     private static final String KEY = System.getProperty("gateway.files-key");
-
-    @ArquillianResource
-    URL deployment;
-    private GatewayClient gateway;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return GatewayDeployment.war();
-    }
-
-    @BeforeEach
-    void connect() throws Exception {
-        ConfigDir.reset();
-        gateway = GatewayClient.at(deployment);
-        gateway.awaitRollout(r -> r.getBoolean("asyncEnabled") && r.getJsonNumber("percent").doubleValue() == 50,
-                "async on at 50 %");
-    }
 
     private OpenAIClient sdk(String apiKey) {
         return OpenAIOkHttpClient.builder().apiKey(apiKey)

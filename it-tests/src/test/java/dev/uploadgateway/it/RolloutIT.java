@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.uploadgateway.emulator.ProviderEmulator;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,60 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The rollout controller on a real server: KPIs at /metrics, an automatic rollback on a failure
  * storm, the operator's endpoints behind credentials, and the CSV exports. The gateway runs with
  * {@code rollout.recent-window=20} and a 2 s evaluation interval (failsafe's payara.cmdOptions).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RolloutIT {
+class RolloutIT extends GatewayIT {
 
     private static final String ADMIN = "admin:" + System.getProperty("gateway.admin-password");
-    private static ProviderEmulator emulator;
-
-    @ArquillianResource
-    URL deployment;
-    private GatewayClient gateway;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return GatewayDeployment.war();
-    }
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        ConfigDir.reset();
-        emulator = GatewayDeployment.emulator();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void connect() throws Exception {
-        emulator.reset();
-        gateway = GatewayClient.at(deployment);
-        gateway.awaitRollout(r -> r.getBoolean("asyncEnabled") && r.getJsonNumber("percent").doubleValue() == 50,
-                "async on at 50 %");
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + deployment.getPort() + "/" + path);
-    }
 
     private GatewayClient.Answer post(String path, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
