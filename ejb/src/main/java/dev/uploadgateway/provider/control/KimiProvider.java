@@ -1,46 +1,14 @@
 package dev.uploadgateway.provider.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.time.Instant;
-import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
-/** Moonshot's Kimi: OpenAI-compatible {@code POST {base}/v1/files}. */
+/** Moonshot's Kimi: OpenAI-compatible {@code {base}/v1/files}. */
 @ApplicationScoped
-public class KimiProvider implements FileProvider {
+public class KimiProvider extends FilesApiProvider {
 
-    private static final String PATH = "/v1/files";
     public static final String NAME = "kimi";
 
-    @Inject
-    Config config;
-    @Inject
-    MultipartPost post;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ProviderFile upload(String uploadId, String filename, String contentType, String purpose, FileContent content) {
-        return post.send(new ProviderConfig(config, NAME), PATH, filename, contentType, purpose, content);
-    }
-
-    @Override
-    public InputStream content(String providerFileId) {
-        return post.content(new ProviderConfig(config, NAME), PATH, providerFileId);
-    }
-
-    @Override
-    public void delete(String providerFileId) {
-        post.delete(new ProviderConfig(config, NAME), PATH, providerFileId);
-    }
-
-    @Override
-    public Optional<ProviderFile> delivered(String uploadId, String filename, long bytes, Instant since) {
-        return post.find(new ProviderConfig(config, NAME), PATH, filename, bytes, since);
+    public KimiProvider() {
+        super(NAME, "/v1/files");
     }
 }
