@@ -23,6 +23,7 @@ public final class ConfigKeys {
     public static final String MAX_BYTES = "upload.max-bytes";
     public static final String SPOOL_DIR = "upload.spool-dir";
     public static final String DEFAULT_PROVIDER = "upload.default-provider";
+    public static final String REMOTE_MAX_BYTES = "remote.upload.max-bytes";
 
     private ConfigKeys() {
     }
@@ -36,6 +37,8 @@ public final class ConfigKeys {
         check(problems, lookup, ASYNC_MAX_RETRIES, v -> checkLong(v, 0, 100));
         check(problems, lookup, ASYNC_TIMEOUT, v -> checkLong(v, 1, 86_400));
         check(problems, lookup, MAX_BYTES, v -> checkLong(v, 1, Long.MAX_VALUE));
+        // the remote view holds a file as one byte array
+        check(problems, lookup, REMOTE_MAX_BYTES, v -> checkLong(v, 1, Integer.MAX_VALUE - 8));
         check(problems, lookup, STICKINESS_HEADER, v -> v.isBlank() ? "must name a header" : null);
         check(problems, lookup, ROLLOUT_SALT, v -> v.isEmpty() ? "must not be empty" : null);
         check(problems, lookup, DEFAULT_PROVIDER,

@@ -2,6 +2,7 @@ package dev.uploadgateway.rollout.boundary;
 
 import dev.uploadgateway.audit.control.RolloutEventsCsv;
 import dev.uploadgateway.audit.control.RolloutTrail;
+import dev.uploadgateway.rollout.control.HistoryBuckets;
 import dev.uploadgateway.rollout.control.PathComparison;
 import dev.uploadgateway.rollout.control.RolloutController;
 import dev.uploadgateway.rollout.control.RolloutDecider;
@@ -12,7 +13,9 @@ import dev.uploadgateway.rollout.entity.RolloutState;
 import dev.uploadgateway.rollout.entity.RolloutView;
 import dev.uploadgateway.rollout.entity.StagePlan;
 import dev.uploadgateway.rollout.entity.Transition;
+import dev.uploadgateway.rollout.entity.UploadHistory;
 import dev.uploadgateway.upload.control.UploadStore;
+import dev.uploadgateway.upload.entity.FinishedUpload;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +23,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,6 +35,10 @@ import java.util.function.Supplier;
 public class RolloutService {
 
     private static final int COMPARISON_WINDOW = 10_000;
+    private static final int HISTORY_MAX_MINUTES = 7 * 24 * 60;
+    private static final int HISTORY_MAX_BUCKETS = 1_440;
+    /** Projections of about 50 bytes each: a few MB per request, whatever the traffic. */
+    private static final int HISTORY_MAX_UPLOADS = 100_000;
 
     @Inject
     RolloutDecider decider;
@@ -93,6 +102,23 @@ public class RolloutService {
     /** Async against sync per provider, from the newest finished uploads. */
     public Comparison.Report comparison() {
         return PathComparison.of(uploads.newest(0, COMPARISON_WINDOW));
+    }
+
+    /** Finished uploads per path in time buckets over the last {@code minutes}, for charts. */
+    public UploadHistory history(int minutes, int bucketSeconds) {
+        Duration span = Duration.ofMinutes(minutes);
+        Duration bucket = Duration.ofSeconds(bucketSeconds);
+        if (minutes < 1 || minutes > HISTORY_MAX_MINUTES || bucketSeconds < 1
+                || HistoryBuckets.count(span, bucket) > HISTORY_MAX_BUCKETS) {
+            throw UploadRejected.badRequest("invalid-history", "Invalid history window",
+                    "minutes must be from 1 to " + HISTORY_MAX_MINUTES + " and bucketSeconds at least 1, with at most "
+                            + HISTORY_MAX_BUCKETS + " buckets; got minutes " + minutes + ", bucketSeconds "
+                            + bucketSeconds + ".");
+        }
+        Instant now = Instant.now();
+        List<FinishedUpload> finished = uploads.finishedBetween(HistoryBuckets.from(now, span, bucket),
+                HistoryBuckets.to(now, bucket), HISTORY_MAX_UPLOADS);
+        return HistoryBuckets.of(finished, now, span, bucket, finished.size() == HISTORY_MAX_UPLOADS);
     }
 
     private static Transition refusedAsConflict(Supplier<Transition> action) {

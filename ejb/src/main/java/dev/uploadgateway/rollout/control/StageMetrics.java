@@ -30,7 +30,8 @@ public class StageMetrics {
     @Inject
     RolloutController controller;
 
-    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {
+    // synchronized: Payara's registry threw ConcurrentModificationException creating tagged metrics concurrently
+    synchronized void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {
         Upload u = finished.upload();
         Tag path = new Tag("path", u.getPath().label());
         Tag stage = new Tag("stage", String.valueOf(controller.position().stageIndex()));

@@ -24,6 +24,7 @@ import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -50,8 +51,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * its own in {@link UploadStore}.
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class UploadService {
+public class UploadService implements LocalUploads {
 
     private static final int CSV_PAGE = 1000;
 

@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.upload.entity.FinishedUpload;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadNotFound;
@@ -11,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -76,6 +78,13 @@ public class UploadStore {
     public List<Upload> unfinished() {
         return em.createNamedQuery(Upload.UNFINISHED, Upload.class)
                 .setParameter("states", List.of(UploadState.RECEIVED, UploadState.UPLOADING)).getResultList();
+    }
+
+    /** Uploads that finished in [from, to), newest first, at most {@code max} of them. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<FinishedUpload> finishedBetween(Instant from, Instant to, int max) {
+        return em.createNamedQuery(Upload.FINISHED_BETWEEN, FinishedUpload.class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(max).getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -19,12 +19,16 @@ import java.util.UUID;
                 + " and u.deletedAt is null order by u.createdAt desc")
 @NamedQuery(name = Upload.BY_IDEMPOTENCY_KEY, query = "select u from Upload u where u.idempotencyKey = :key")
 @NamedQuery(name = Upload.UNFINISHED, query = "select u from Upload u where u.state in :states order by u.createdAt")
+@NamedQuery(name = Upload.FINISHED_BETWEEN,
+        query = "select new dev.uploadgateway.upload.entity.FinishedUpload(u.path, u.state, u.durationMs, u.completedAt)"
+                + " from Upload u where u.completedAt >= :from and u.completedAt < :to order by u.completedAt desc")
 public class Upload {
 
     public static final String ALL_NEWEST_FIRST = "Upload.allNewestFirst";
     public static final String STORED_NEWEST_FIRST = "Upload.storedNewestFirst";
     public static final String BY_IDEMPOTENCY_KEY = "Upload.byIdempotencyKey";
     public static final String UNFINISHED = "Upload.unfinished";
+    public static final String FINISHED_BETWEEN = "Upload.finishedBetween";
 
     @Id
     @Column(length = 36)

@@ -55,7 +55,7 @@ class ScheduleConfigTest {
         assertEquals(new Criteria(0.985, 0.015, 1.02, 2_000, Duration.ofHours(72)),
                 rules.schedule().plan(3).criteria());
         assertEquals(new Criteria(0.98, 0.02, 1.00, 5_000, Duration.ofDays(7)), rules.schedule().plan(4).criteria());
-        assertEquals(new Triggers(0.95, 0.05, 0.20, 64L << 20, Set.of("OutOfMemoryError", "spool-write-failed"), 0.97,
+        assertEquals(new Triggers(0.95, 0.05, 0.20, 256L << 20, Set.of("OutOfMemoryError", "spool-write-failed"), 0.97,
                 Duration.ofMinutes(30), 1.20, 100, 1.645, 0.84), rules.triggers());
         assertFalse(rules.autoPromote());
         assertEquals(Duration.ofSeconds(60), rules.evaluationInterval());

@@ -148,14 +148,16 @@ class StageEvaluatorTest {
 
     @Test
     void rollsBackOnAHeapSpikeAboveBothTheShareAndTheBytes() {
-        Evaluation spike = evaluate(1, Duration.ofHours(1), HEAP + HEAP * 3 / 10, null);
+        Evaluation spike = evaluate(1, Duration.ofHours(1), HEAP + HEAP * 6 / 10, null);
         assertEquals(Verdict.ROLLBACK, spike.verdict());
-        assertEquals(List.of("heap grew 30.00 % from 512 MiB to 665 MiB (> 20 % and > 64 MiB)"), spike.reasons());
+        assertEquals(List.of("heap grew 60.00 % from 512 MiB to 819 MiB (> 20 % and > 256 MiB)"), spike.reasons());
+        assertEquals(Verdict.HOLD, evaluate(1, Duration.ofHours(1), HEAP + HEAP * 3 / 10, null).verdict(),
+                "30 % of 512 MiB is under 256 MiB");
         assertEquals(Verdict.HOLD, evaluate(1, Duration.ofHours(1), HEAP + HEAP / 10, null).verdict());
         long small = 100L << 20;
         assertEquals(Verdict.HOLD,
                 evaluate(SCHEDULE.plan(1), Duration.ofHours(1), small, small + (30L << 20), null).verdict(),
-                "30 % of a small heap is under 64 MiB");
+                "30 % of a small heap is under 256 MiB");
     }
 
     @Test

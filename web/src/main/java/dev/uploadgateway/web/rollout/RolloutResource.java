@@ -4,6 +4,7 @@ import dev.uploadgateway.rollout.boundary.RolloutService;
 import dev.uploadgateway.rollout.entity.Comparison;
 import dev.uploadgateway.rollout.entity.RolloutView;
 import dev.uploadgateway.rollout.entity.Transition;
+import dev.uploadgateway.rollout.entity.UploadHistory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
@@ -94,6 +95,16 @@ public class RolloutResource {
         // the CSV printer flushes and closes the writer when the export is complete
         StreamingOutput body = out -> rollout.exportEventsCsv(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"rollout-events.csv\"").build();
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "Finished uploads per path (sync, async, sync_fallback) in time buckets: uploads, successes, "
+            + "success rate, p95 ms; the async success rate as the rollout judges it")
+    @APIResponse(responseCode = "400", description = "minutes not 1-10080, or more than 1440 buckets")
+    public UploadHistory history(@QueryParam("minutes") @DefaultValue("60") int minutes,
+                                 @QueryParam("bucketSeconds") @DefaultValue("60") int bucketSeconds) {
+        return rollout.history(minutes, bucketSeconds);
     }
 
     @GET

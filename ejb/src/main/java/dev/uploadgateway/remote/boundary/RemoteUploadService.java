@@ -1,0 +1,104 @@
+package dev.uploadgateway.remote.boundary;
+
+import dev.uploadgateway.configuration.control.ConfigKeys;
+import dev.uploadgateway.provider.control.ProviderFailure;
+import dev.uploadgateway.provider.control.ProviderRejected;
+import dev.uploadgateway.provider.control.ProviderTimedOut;
+import dev.uploadgateway.remote.entity.FileUpload;
+import dev.uploadgateway.remote.entity.RolloutStatus;
+import dev.uploadgateway.remote.entity.UploadProblem;
+import dev.uploadgateway.remote.entity.UploadStatus;
+import dev.uploadgateway.rollout.boundary.RolloutService;
+import dev.uploadgateway.rollout.entity.RolloutSettings;
+import dev.uploadgateway.upload.boundary.LocalUploads;
+import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadForm;
+import dev.uploadgateway.upload.entity.UploadRejected;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The bean behind {@link RemoteUploads}. It carries no EJB annotation on purpose: the EAR's
+ * alternate ejb-jar.xml ({@code ear/src/main/application/META-INF/upload-gateway-ejb-jar.xml})
+ * declares it a stateless session bean with a remote view, so it exists on Payara Server only. The
+ * same EJB jar also runs inside the Payara Micro WAR, which has no ORB and fails to deploy any
+ * remote bean; there this class is not a bean at all (no bean-defining annotation in an
+ * {@code annotated} bean archive). Server-side exceptions are translated into {@link UploadProblem},
+ * the only exception class a client has.
+ */
+public class RemoteUploadService implements RemoteUploads {
+
+    private static final Logger LOG = Logger.getLogger(RemoteUploadService.class.getName());
+
+    @Inject
+    LocalUploads uploads;
+    @Inject
+    RolloutService rollout;
+    @Inject
+    Config config;
+
+    @Override
+    public UploadStatus upload(FileUpload file) {
+        byte[] content = file.content() == null ? new byte[0] : file.content();
+        long max = config.getValue(ConfigKeys.REMOTE_MAX_BYTES, Long.class);
+        if (content.length > max) {
+            throw new UploadProblem(413, "upload-too-large", "Upload too large", "The file has " + content.length
+                    + " bytes; the remote view takes at most " + max + " (" + ConfigKeys.REMOTE_MAX_BYTES
+                    + "). Send larger files to POST /api/uploads, which streams them.");
+        }
+        UploadForm form = new UploadForm(file.filename(), file.contentType(), file.provider(), file.purpose());
+        try {
+            return status(uploads.upload(form, new ByteArrayInputStream(content), file.stickinessKey())
+                    .toCompletableFuture().join());
+        } catch (CompletionException e) {
+            throw problem(e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            throw problem(e);
+        }
+    }
+
+    @Override
+    public UploadStatus status(String uploadId) {
+        try {
+            return status(uploads.find(uploadId));
+        } catch (RuntimeException e) {
+            throw problem(e);
+        }
+    }
+
+    @Override
+    public RolloutStatus rollout() {
+        RolloutSettings settings = rollout.settings();
+        return new RolloutStatus(settings.asyncEnabled(), settings.percent(), settings.fallback());
+    }
+
+    private static UploadStatus status(Upload u) {
+        return new UploadStatus(u.getId(), u.getFilename(), u.getContentType(), u.getBytes(), u.getSha256(),
+                u.getProvider(), u.getProviderFileId(), u.getPurpose(), u.getPath().label(),
+                u.getState().name().toLowerCase(Locale.ROOT), u.getAttempts(), u.getDurationMs(),
+                u.getStickinessKey(), u.getFailureClass(), u.getFailureReason(), u.getCreatedAt(), u.getCompletedAt());
+    }
+
+    /** The same status, type and title the HTTP API's problem mappers answer with. */
+    private static UploadProblem problem(Throwable failure) {
+        if (failure instanceof UploadRejected rejected) {
+            return new UploadProblem(rejected.status(), rejected.type(), rejected.title(), rejected.getMessage());
+        }
+        if (failure instanceof ProviderFailure provider) {
+            LOG.log(Level.WARNING, "Remote upload to provider {0} failed: {1}",
+                    new Object[]{provider.provider(), provider.getMessage()});
+            boolean timedOut = provider instanceof ProviderTimedOut;
+            return new UploadProblem(timedOut ? 504 : 502, provider.kind(), timedOut ? "Provider timed out"
+                    : provider instanceof ProviderRejected ? "Provider rejected the upload" : "Provider unavailable",
+                    provider.getMessage());
+        }
+        LOG.log(Level.SEVERE, "Remote upload call failed", failure);
+        return new UploadProblem(500, "internal-error", "Internal error",
+                "The gateway failed unexpectedly; its log has the cause.");
+    }
+}

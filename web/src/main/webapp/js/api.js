@@ -1,0 +1,44 @@
+// The gateway's JSON API, relative to the page (served at the root context, as / and /dashboard).
+
+const JSON_TYPES = 'application/json, application/problem+json';
+
+export async function read(path) {
+    const response = await fetch(path, {headers: {Accept: JSON_TYPES}, cache: 'no-store'});
+    if (!response.ok) {
+        throw new Error(`${path}: HTTP ${response.status}`);
+    }
+    return response.json();
+}
+
+/**
+ * An operator action with HTTP Basic credentials held in memory. credentials: 'omit' keeps the
+ * browser out of it: with its default mode Chromium answers a 401 carrying
+ * "WWW-Authenticate: Basic" with its own login prompt and the request hangs until someone fills it
+ * in (tried in headless Chromium); with 'omit' it neither prompts nor caches, and the page sees the
+ * 401 and its problem body like any other answer. The header set here is still sent.
+ */
+export async function act(path, login) {
+    const response = await fetch(path, {
+        method: 'POST',
+        credentials: 'omit',
+        cache: 'no-store',
+        headers: {
+            Accept: JSON_TYPES,
+            Authorization: 'Basic ' + base64(`${login.username}:${login.password}`),
+        },
+    });
+    let body = null;
+    try {
+        body = await response.json();
+    } catch {
+        body = null;
+    }
+    return {status: response.status, ok: response.ok, body};
+}
+
+function base64(text) {
+    const bytes = new TextEncoder().encode(text);
+    let binary = '';
+    bytes.forEach(b => { binary += String.fromCharCode(b); });
+    return btoa(binary);
+}
