@@ -1,0 +1,191 @@
+package dev.uploadgateway.bench;
+
+import dev.uploadgateway.bench.load.TestFiles;
+import dev.uploadgateway.bench.measure.HeapHistogram;
+import dev.uploadgateway.bench.plan.Cell;
+import dev.uploadgateway.bench.plan.Matrix;
+import dev.uploadgateway.bench.plan.Target;
+import dev.uploadgateway.bench.process.Children;
+import dev.uploadgateway.bench.process.Emulator;
+import dev.uploadgateway.bench.process.Gateway;
+import dev.uploadgateway.bench.process.GatewaySettings;
+import dev.uploadgateway.bench.process.Nginx;
+import dev.uploadgateway.bench.report.Machine;
+import dev.uploadgateway.bench.report.Results;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar bench/target/upload-gateway-bench.jar [--quick] ...} (what {@code bench/run.sh}
+ * runs): exit 0 with a report written, 2 on a usage or build problem, 1 when the run itself broke.
+ */
+public final class Benchmark {
+
+    private static final PrintStream OUT = System.out;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        // Idle pooled connections of a finished cell must not linger into the next one.
+        System.setProperty("jdk.httpclient.keepalive.timeout", System.getProperty("jdk.httpclient.keepalive.timeout", "5"));
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            OUT.println(BenchOptions.USAGE);
+            System.exit(0);
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, Path.of("").toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        GatewaySettings settings = GatewaySettings.of(options.repository(), options.preBoot(), options.heap(), options.asyncTimeoutSeconds());
+        if (!settings.missing().isEmpty()) {
+            System.err.println("bench: build first (mvn -B -DskipTests package); missing " + settings.missing());
+            System.exit(2);
+        }
+        try {
+            Path report = run(options, settings);
+            OUT.println("bench: report written to " + report);
+            System.exit(0);
+        } catch (Exception e) {
+            Logger.getLogger(Benchmark.class.getName()).log(Level.SEVERE, "bench: the run failed", e);
+            System.exit(1);
+        }
+    }
+
+    static Path run(BenchOptions options, GatewaySettings settings) throws Exception {
+        Instant started = Instant.now();
+        long deadline = System.nanoTime() + options.maxRun().toNanos();
+        Matrix matrix = options.matrix();
+        clean(options.work());
+        Map<Long, Path> files = new LinkedHashMap<>();
+        for (int size : matrix.sizesMiB()) {
+            files.put(size * Cell.MIB, TestFiles.ensure(options.files(), size * Cell.MIB));
+        }
+        List<String> early = new ArrayList<>();
+        List<Target> targets = new ArrayList<>(options.targets());
+        Optional<Path> nginxBinary = targets.contains(Target.NGINX) ? Nginx.binary(options.work(), early) : Optional.empty();
+        if (nginxBinary.isEmpty()) {
+            targets.remove(Target.NGINX);
+        }
+        Results results = new Results(matrix, targets);
+        early.forEach(results::note);
+        try (Children children = new Children(options.work().resolve("children.pids"))) {
+            Emulator emulator = Emulator.start(children, options.work(), options.latencyMs());
+            Nginx nginx = nginxBinary.isPresent() ? Nginx.start(children, nginxBinary.get(), options.work(), emulator.port()) : null;
+            String build = Machine.build(options.repository(), settings.war());
+            Gateway gateway = new Gateway(children, settings.pinned(options.work().resolve("war")), options.work(), emulator.port());
+            long boot = System.nanoTime();
+            gateway.boot();
+            OUT.printf("bench: emulator :%d, gateway :%d (booted in %.1f s)%s%n", emulator.port(), gateway.base().getPort(),
+                    (System.nanoTime() - boot) / 1e9, nginx == null ? ", nginx skipped" : ", nginx " + nginx.base().getPort());
+            CellRunner runner = new CellRunner(options, emulator, gateway, nginx, files,
+                    TestFiles.ensure(options.files(), 1024), matrix.issueLimit());
+            for (Target t : targets) {
+                runner.warmUp(t);
+            }
+            walk(matrix, targets, runner, results, deadline);
+            if (options.profile()) {
+                profile(matrix, targets, runner, results, deadline);
+            }
+            retained(gateway, results);
+            Session session = new Session(options, settings, gateway, nginxBinary, started, build);
+            gateway.stop();
+            return session.write(results);
+        }
+    }
+
+    private static void walk(Matrix matrix, List<Target> targets, CellRunner runner, Results results, long deadline)
+            throws InterruptedException {
+        int total = matrix.cells().size() * targets.size();
+        int done = 0;
+        for (int i = 0; i < matrix.cells().size(); i++) {
+            Cell cell = matrix.cells().get(i);
+            for (Target target : Matrix.order(i, targets)) {
+                done++;
+                if (System.nanoTime() > deadline) {
+                    results.note(cell.id() + " " + target.label() + " skipped: the run's time limit was reached");
+                    continue;
+                }
+                try {
+                    var record = runner.run(cell, target);
+                    results.add(record);
+                    OUT.println(Progress.line(done, total, record));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    results.note(cell.id() + " " + target.label() + " could not be run: " + e);
+                    OUT.printf("[%2d/%d] %s %s FAILED: %s%n", done, total, cell.id(), target.label(), e);
+                }
+            }
+        }
+    }
+
+    /** What the gateway still holds after the run: a heap that grew between cells shows here what it grew with. */
+    private static void retained(Gateway gateway, Results results) {
+        try {
+            if (gateway.healthy()) {
+                results.note("Largest classes in the gateway's live heap at the end of the run (jcmd GC.class_histogram): "
+                        + HeapHistogram.top(gateway.pid(), 8));
+            }
+        } catch (IOException e) {
+            results.note("No heap histogram at the end of the run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The profile passes of the profiled cells, gateway paths only, while the run's time allows. */
+    private static void profile(Matrix matrix, List<Target> targets, CellRunner runner, Results results, long deadline)
+            throws InterruptedException {
+        for (Cell cell : matrix.cells().stream().filter(Cell::profiled).toList()) {
+            for (Target target : targets.stream().filter(Target::gateway).toList()) {
+                if (System.nanoTime() > deadline) {
+                    results.note("profile pass " + cell.id() + " " + target.label() + " skipped: the run's time limit was reached");
+                    continue;
+                }
+                try {
+                    var record = runner.profile(cell, target);
+                    results.addProfile(record);
+                    OUT.println("[profile] " + Progress.line(0, 0, record).substring(7));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    results.note("profile pass " + cell.id() + " " + target.label() + " failed: " + e);
+                }
+            }
+        }
+    }
+
+    /** Deletes the previous run's work directory (logs, spool, nginx prefix); the test files live elsewhere. */
+    private static void clean(Path work) throws IOException {
+        if (Files.exists(work)) {
+            try (Stream<Path> all = Files.walk(work)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(work);
+    }
+
+    static Duration since(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * What the gateway costs while it works: heap from its GC log (the occupancy before and after
+ * every collection) and from a forced full collection at the cell's halfway point over a JMX
+ * connection made with the Attach API (the live set while uploads are in flight, no port opened),
+ * resident memory from {@code /proc/<pid>/status} (the high-water mark, reset per cell through
+ * {@code clear_refs}, and a 100 ms poll), a census of its threads by pool, and a JFR profile of
+ * chosen cells summarised into hot methods, lock and park sites, fsyncs and CPU load.
+ */
+package dev.uploadgateway.bench.measure;

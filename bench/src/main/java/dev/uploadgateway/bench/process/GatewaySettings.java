@@ -1,0 +1,76 @@
+package dev.uploadgateway.bench.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the gateway JVM is launched: the artifacts the build produced, the same pre-boot and
+ * post-boot commands and logging as production, a fixed heap, and the async attempt timeout.
+ * Every path the gateway writes (spool, local files, audit trail, database) is under the run's
+ * work directory.
+ */
+public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Path postBootCommands, Path logging,
+                              String heap, int asyncTimeoutSeconds) {
+
+    /** The build outputs under the repository root, as {@code mvn package} leaves them. */
+    public static GatewaySettings of(Path repository, Path preBoot, String heap, int asyncTimeoutSeconds) {
+        return new GatewaySettings(repository.resolve("server-config/target/payara-micro.jar"),
+                repository.resolve("web/target/upload-gateway.war"), preBoot,
+                repository.resolve("server-config/post-boot-commands.asadmin"),
+                repository.resolve("server-config/logging.properties"), heap, asyncTimeoutSeconds);
+    }
+
+    /** The artifacts that are missing; empty when the gateway can be launched. The pre-boot file is optional. */
+    public List<Path> missing() {
+        List<Path> missing = new ArrayList<>();
+        for (Path path : List.of(microJar, war, postBootCommands, logging)) {
+            if (!Files.isRegularFile(path)) {
+                missing.add(path);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * A copy of the WAR (same file name, so the same context root) for the run to deploy: a
+     * rebuild during a run, or before a restart, must not change what is measured.
+     */
+    public GatewaySettings pinned(Path dir) throws java.io.IOException {
+        Path copy = Files.createDirectories(dir).resolve(war.getFileName());
+        Files.copy(war, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        return new GatewaySettings(microJar, copy, preBootCommands, postBootCommands, logging, heap, asyncTimeoutSeconds);
+    }
+
+    /** The full command line for one boot; {@code dir} holds micro-root and, beside it, config and db. */
+    List<String> command(Path dir, Path gcLog, int port, int emulatorPort) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap,
+                "-Xlog:gc:file=" + gcLog + ":timemillis:filecount=0",
+                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+                "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulatorPort,
+                "-Dprovider.kimi.api-key=" + Emulator.KIMI_KEY,
+                "-Dupload.default-provider=kimi",
+                "-Dupload.spool-dir=" + dir.resolve("spool"),
+                "-Dprovider.local.dir=" + dir.resolve("files"),
+                "-Daudit.upload-events-file=" + dir.resolve("audit/upload-events.jsonl"),
+                "-Daudit.rollout-events-file=" + dir.resolve("audit/rollout-events.jsonl"),
+                "-Dasync.upload.timeout=" + asyncTimeoutSeconds,
+                "-Drollout.state-file=" + dir.resolve("rollout-state.json")));
+        // The gateway's rollout controller rolls back to sync on its own (error rate, heap growth,
+        // critical errors). A benchmark must measure the path it asked for, so its triggers are
+        // set where they cannot fire; the path is still verified before and after every cell.
+        command.addAll(List.of("-Drollout.trigger.success-below=0", "-Drollout.trigger.error-above=1",
+                "-Drollout.trigger.heap-spike-above=100", "-Drollout.trigger.critical-error-classes=none",
+                "-Drollout.review.success-below=0.0001", "-Drollout.review.latency-above=100", "-Drollout.auto-promote=false"));
+        command.addAll(List.of("-jar", microJar.toString(),
+                "--deploy", war.toString(), "--port", Integer.toString(port), "--nohazelcast",
+                "--rootdir", dir.resolve("micro-root").toString()));
+        if (Files.isRegularFile(preBootCommands)) {
+            command.addAll(List.of("--prebootcommandfile", preBootCommands.toString()));
+        }
+        command.addAll(List.of("--postbootcommandfile", postBootCommands.toString(), "--logproperties", logging.toString()));
+        return command;
+    }
+}

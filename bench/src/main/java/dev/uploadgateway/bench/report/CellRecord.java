@@ -1,0 +1,22 @@
+package dev.uploadgateway.bench.report;
+
+import dev.uploadgateway.bench.load.LoadResult;
+import dev.uploadgateway.bench.measure.JfrSummary;
+import dev.uploadgateway.bench.measure.Memory;
+import dev.uploadgateway.bench.measure.ThreadCensus;
+import dev.uploadgateway.bench.plan.Cell;
+import dev.uploadgateway.bench.plan.Target;
+import java.util.List;
+
+/**
+ * Everything measured for one target in one cell. {@code threads} is the gateway's thread census at
+ * the halfway probe (empty for other targets); {@code profile} is null unless the cell was profiled.
+ */
+public record CellRecord(Cell cell, Target target, LoadResult load, Memory memory, List<ThreadCensus.Group> threads,
+                         JfrSummary profile, List<String> notes) {
+
+    public CellRecord {
+        threads = List.copyOf(threads);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.uploadgateway.bench.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The facts about a run that are not measurements: how it was started, on what, with which settings. */
+public record RunInfo(String mode, String command, Instant started, Duration took, long providerLatencyMs, String heap,
+                      int clientTimeoutSeconds, int asyncTimeoutSeconds, Map<String, String> machine,
+                      List<String> gatewayRestarts) {
+
+    public RunInfo {
+        machine = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(machine));
+        gatewayRestarts = List.copyOf(gatewayRestarts);
+    }
+
+    /** The heap limit in MiB, for the charts' reference line. */
+    public double heapLimitMiB() {
+        String h = heap.toLowerCase();
+        double n = Double.parseDouble(h.replaceAll("[^0-9.]", ""));
+        return h.endsWith("g") ? n * 1024 : h.endsWith("k") ? n / 1024 : n;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.uploadgateway.bench.report;
+
+import dev.uploadgateway.bench.plan.Cell;
+import dev.uploadgateway.bench.plan.Target;
+
+/** The report's account of what was run and how each figure is defined. */
+final class Setup {
+
+    private Setup() {
+    }
+
+    static void append(StringBuilder md, Results results, RunInfo run) {
+        MarkdownReport.section(md, "Setup");
+        md.append("Every process runs on this machine and talks over 127.0.0.1 only.\n\n");
+        for (Target t : results.targets()) {
+            md.append("- **").append(t.label()).append("** — ").append(t.description()).append('\n');
+        }
+        md.append("\n- Provider emulator (`dev.uploadgateway.emulator.EmulatorProcess`, it-tests): ").append(run.providerLatencyMs())
+                .append(" ms response latency per upload after the body is read, each file hashed and deleted on arrival.\n")
+                .append("- Gateway: Payara Micro, `-Xmx").append(run.heap()).append("`, server-config's `pre-boot-commands.asadmin`")
+                .append(" (EJB async pool 64 core / 128 max, H2 beside the instance root), `post-boot-commands.asadmin` (config")
+                .append(" directory) and `logging.properties`, a fresh instance root per boot, provider `kimi` pointed at the emulator,")
+                .append(" `async.upload.timeout=").append(run.asyncTimeoutSeconds()).append("` s, other keys at their defaults.")
+                .append(" One gateway JVM serves both paths; the path is switched by writing `async.upload.rollout` (0 or 100)")
+                .append(" into its config directory and waiting until `GET /api/rollout` shows it. The gateway's own rollout")
+                .append(" controller would roll back to sync on errors or heap growth, so its triggers are set where they")
+                .append(" cannot fire (`rollout.trigger.*`); the path is checked again after every cell, and the table of")
+                .append(" successful uploads by path shows which path answered.\n")
+                .append("- Load generator: `java.net.http.HttpClient` (HTTP/1.1), a closed loop keeping *c* uploads in flight,")
+                .append(" bodies streamed from one random file per size on disk, a fresh client (fresh connections) per cell,")
+                .append(" a ").append(run.clientTimeoutSeconds()).append(" s deadline per request. Each cell stops issuing after ")
+                .append(results.matrix().issueLimit().toSeconds()).append(" s and then waits for what is in flight.\n")
+                .append("- Order: within a cell the targets take turns, rotated by one from cell to cell, so drift in machine")
+                .append(" noise does not favour one of them. Each target is warmed up (JIT) before the first cell.\n\n");
+        md.append("| cell | file | concurrency | requests | bytes sent (max) |\n|---|---|---|---|---|\n");
+        for (Cell c : results.matrix().byShape()) {
+            md.append("| ").append(c.id()).append(" | ").append(c.sizeMiB()).append(" MiB | ").append(c.concurrency())
+                    .append(" | ").append(c.requests()).append(" | ").append(Format.num(c.totalBytes() / (1024.0 * 1024 * 1024), 2))
+                    .append(" GiB per target").append(c.profiled() ? ", JFR-profiled" : "").append(" |\n");
+        }
+        md.append("\nCells are bounded to ").append(Format.num(results.matrix().cellByteBudget() / (1024.0 * 1024 * 1024), 1))
+                .append(" GiB per target; not every size × concurrency combination is run, only those the targets need.\n\n")
+                .append("How each figure is taken:\n\n")
+                .append("- **uploads/s, MiB/s**: successful uploads (and their file bytes) divided by the time from the first")
+                .append(" request sent to the last answer received.\n")
+                .append("- **p50/p95/p99**: nearest-rank percentiles of the latency of successful uploads, request sent → answer received.\n")
+                .append("- **errors**: any other answer or a broken connection; **timeouts**: no answer within the client deadline")
+                .append(" or the gateway's 504; **OOM**: the sync path's 503 `sync-path-out-of-memory`.\n")
+                .append("- **heap quiet before → after**: the gateway's live heap after a forced full GC (JMX `MemoryMXBean.gc()`)")
+                .append(" once no request or delivery thread is busy (at most 30 s of waiting), just before and just after the cell.")
+                .append(" After − before is what the cell's uploads left behind for good.\n")
+                .append("- **heap live at probe**: the same forced full GC when half the cell's requests have been answered (or half")
+                .append(" its sending time has passed), with the given number still in flight; **heap per upload** = (live at probe −")
+                .append(" mean of quiet before and after) / in flight.\n")
+                .append("- **heap peak**: the highest heap occupancy *after* any collection during the cell (GC log), the probe")
+                .append(" included — an upper bound, as old-generation garbage stays until a mixed or full collection;")
+                .append(" **heap used peak**: the highest occupancy *before* a collection, garbage included. The heap")
+                .append(" comparisons (targets, ratios, chart) use the live heap at the probe, taken the same way on both paths.\n")
+                .append("- **RSS peak**: `VmHWM` of the process, reset at the start of the cell through `/proc/<pid>/clear_refs`,")
+                .append(" and a 100 ms poll of `VmRSS` (nginx: master and workers summed).\n")
+                .append("- The probe's forced full GC pauses the gateway once per gateway cell (typically well under 0.5 s);")
+                .append(" direct and nginx cells have no such pause.\n");
+    }
+}
