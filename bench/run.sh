@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark in one command: direct, gateway sync, gateway async and nginx side by side on
-# loopback; writes results.csv, report.md and SVG charts. See bench/README-section.md.
-#   bench/run.sh --quick    smoke test, ~2 min, report in bench/target/results-quick/
-#   bench/run.sh            full matrix, ~20 min, report in bench/results/
+# loopback; writes results.csv, report.md and SVG charts. See the README, section "Benchmark".
+#   bench/run.sh --quick    smoke test, about 1½ min, report in bench/target/results-quick/
+#   bench/run.sh            full matrix, about 20 min, report in bench/results/
+#   bench/run.sh --help     every option
 # Builds the project first only if its artifacts are missing (run `mvn -B -DskipTests package`
 # yourself after changing the gateway). Installs nginx (apt-get) when missing and run as root.
 set -euo pipefail
@@ -12,6 +13,16 @@ jar=bench/target/upload-gateway-bench.jar
 if [ ! -f "$jar" ] || [ ! -f web/target/upload-gateway.war ] || [ ! -f server-config/target/payara-micro.jar ]; then
     mvn -B -q -DskipTests package
 fi
+case " $* " in
+    *" --help "*) exec java -jar "$jar" --help ;;
+esac
+
+# One run at a time: a second one would wipe the first one's work directory and kill its children.
+exec 9> bench/target/bench.lock
+if ! flock -n 9; then
+    echo "bench/run.sh: another benchmark run is active (bench/target/bench.lock)" >&2
+    exit 3
+fi
 pids="$repo/bench/target/work/children.pids"
 
 # The harness stops its children itself (also from a shutdown hook); this catches any that
@@ -20,7 +31,7 @@ pids="$repo/bench/target/work/children.pids"
 leftovers() {
     [ -f "$pids" ] || return 0
     while read -r pid; do
-        if [ -n "$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "$repo/bench/target/work"; then
+        if [ -n "$pid" ] && { tr '\0' ' ' < "/proc/$pid/cmdline"; } 2>/dev/null | grep -q "$repo/bench/target/work"; then
             kill -KILL "$pid" 2>/dev/null || true
         fi
     done < "$pids"

@@ -100,19 +100,19 @@ public final class Benchmark {
             for (Target t : targets) {
                 runner.warmUp(t);
             }
-            walk(matrix, targets, runner, results, deadline);
+            Session session = new Session(options, settings, gateway, nginxBinary, started, build);
+            walk(matrix, targets, runner, results, deadline, session);
             if (options.profile()) {
                 profile(matrix, targets, runner, results, deadline);
             }
             retained(gateway, results);
-            Session session = new Session(options, settings, gateway, nginxBinary, started, build);
             gateway.stop();
-            return session.write(results);
+            return session.write(results, true);
         }
     }
 
-    private static void walk(Matrix matrix, List<Target> targets, CellRunner runner, Results results, long deadline)
-            throws InterruptedException {
+    private static void walk(Matrix matrix, List<Target> targets, CellRunner runner, Results results, long deadline,
+                             Session session) throws InterruptedException, IOException {
         int total = matrix.cells().size() * targets.size();
         int done = 0;
         for (int i = 0; i < matrix.cells().size(); i++) {
@@ -127,6 +127,7 @@ public final class Benchmark {
                     var record = runner.run(cell, target);
                     results.add(record);
                     OUT.println(Progress.line(done, total, record));
+                    session.write(results, false);
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {

@@ -38,24 +38,35 @@ final class Session {
         this.started = started;
     }
 
-    Path write(Results results) throws IOException {
+    /**
+     * Writes the report of what is measured so far. Called after every cell, so that a run
+     * interrupted from outside still leaves its figures (marked incomplete), and once at the end.
+     */
+    Path write(Results results, boolean complete) throws IOException {
         Path out = Files.createDirectories(options.out());
-        for (int generation = 1; generation <= gateway.generation(); generation++) {
-            results.note(ServerLog.summary(gateway.log().resolveSibling("gateway-" + generation + ".log")));
+        if (complete) {
+            for (int generation = 1; generation <= gateway.generation(); generation++) {
+                results.note(ServerLog.summary(gateway.log().resolveSibling("gateway-" + generation + ".log")));
+            }
+            results.note("Logs, GC logs" + (options.profile() && !options.quick() ? " and JFR recordings" : "")
+                    + " of this run: " + options.repository().relativize(options.work()) + "/ (not kept in git).");
         }
-        results.note("Logs, GC logs" + (options.profile() && !options.quick() ? " and JFR recordings" : "")
-                + " of this run: " + options.repository().relativize(options.work()) + "/ (not kept in git).");
+        int planned = results.matrix().cells().size() * results.targets().size();
+        String mode = (options.quick() ? "quick" : "full") + (complete ? ""
+                : " (INCOMPLETE: " + results.records().size() + " of " + planned + " target-cells measured when this was written)");
         var machine = new java.util.LinkedHashMap<>(Machine.describe(settings.microJar(), nginx.map(Nginx::version).orElse("not used")));
         machine.put("Gateway build", build);
-        RunInfo run = new RunInfo(options.quick() ? "quick" : "full", options.commandLine(), started, Benchmark.since(started),
+        RunInfo run = new RunInfo(mode, options.commandLine(), started, Benchmark.since(started),
                 options.latencyMs(), options.heap(), options.clientTimeoutSeconds(), options.asyncTimeoutSeconds(),
                 machine, gateway.restarts());
         Files.writeString(out.resolve("results.csv"), ResultsCsv.render(results));
         List<String> charts = Charts.write(results, run, out);
         Path report = out.resolve("report.md");
         Files.writeString(report, MarkdownReport.render(results, run, charts));
-        for (Goal goal : Goals.evaluate(results)) {
-            System.out.println("bench: [" + goal.verdict().label() + "] " + goal.target() + " — " + goal.measured());
+        if (complete) {
+            for (Goal goal : Goals.evaluate(results)) {
+                System.out.println("bench: [" + goal.verdict().label() + "] " + goal.target() + " — " + goal.measured());
+            }
         }
         return report;
     }

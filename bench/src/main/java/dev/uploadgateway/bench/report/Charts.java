@@ -48,7 +48,7 @@ public final class Charts {
                 var record = results.find(cells.get(i), t);
                 values[i] = record.map(value).orElse(Double.NaN);
                 if (markOom && record.isPresent() && record.get().load().ooms() > 0) {
-                    notes[i] = SvgBarChart.Scale.label(values[i]) + " OOM×" + record.get().load().ooms();
+                    notes[i] = (Double.isNaN(values[i]) ? "" : SvgBarChart.Scale.label(values[i]) + " ") + "OOM×" + record.get().load().ooms();
                 }
             }
             list.add(new SvgBarChart.Series(t.label(), COLORS.get(t), values, notes));

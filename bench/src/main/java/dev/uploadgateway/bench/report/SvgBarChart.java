@@ -24,8 +24,9 @@ public final class SvgBarChart {
 
     public static String render(String title, String unit, List<String> categories, List<Series> series,
                                 boolean log, double reference, String referenceLabel) {
-        int group = series.size() * BAR + 24;
+        int group = Math.max(84, series.size() * BAR + 24);
         int width = Math.max(640, LEFT + 20 + categories.size() * group);
+        int barsWidth = series.size() * BAR;
         int height = TOP + PLOT_HEIGHT + 60;
         Scale scale = Scale.of(series, reference, log);
         StringBuilder svg = new StringBuilder();
@@ -40,7 +41,7 @@ public final class SvgBarChart {
         }
         svg.append(text(14, TOP - 12, 10, "start", unit));
         for (int c = 0; c < categories.size(); c++) {
-            int x0 = LEFT + 12 + c * group;
+            int x0 = LEFT + 12 + c * group + (group - 24 - barsWidth) / 2;
             for (int s = 0; s < series.size(); s++) {
                 Series se = series.get(s);
                 double v = se.values()[c];
