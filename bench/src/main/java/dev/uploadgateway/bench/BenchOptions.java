@@ -1,5 +1,6 @@
 package dev.uploadgateway.bench;
 
+import dev.uploadgateway.bench.plan.Cell;
 import dev.uploadgateway.bench.plan.Matrix;
 import dev.uploadgateway.bench.plan.Target;
 import java.nio.file.Path;
@@ -8,21 +9,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The command line. Full runs write to {@code bench/results/}, quick runs to
  * {@code bench/target/results-quick/} so that a smoke test never overwrites the committed report.
+ * {@code --baseline} names an earlier run's results.csv (relative paths against the repository
+ * root, where {@code bench/run.sh} starts the harness) for the report's before/after section.
  */
 public record BenchOptions(boolean quick, Path repository, Path out, Path work, long latencyMs, String heap,
                            int clientTimeoutSeconds, int asyncTimeoutSeconds, List<Target> targets, boolean profile,
-                           Duration maxRun, Set<String> cells, Path preBoot, String commandLine) {
+                           Duration maxRun, Set<String> cells, Path preBoot, Optional<Path> baseline, String commandLine) {
 
     static final String USAGE = """
             usage: bench/run.sh [--quick] [--out DIR] [--latency-ms 200] [--heap 512m] [--timeout-s N]
                                 [--async-timeout-s 30] [--targets direct,gateway-sync,gateway-async,nginx]
                                 [--cells 1MiB-c10,50MiB-c100] [--no-profile] [--max-minutes N] [--repo DIR]
-                                [--pre-boot FILE (instead of server-config/pre-boot-commands.asadmin, to try a setting)]""";
+                                [--pre-boot FILE (instead of server-config/pre-boot-commands.asadmin, to try a setting)]
+                                [--baseline FILE (results.csv of an earlier run: the report adds "Before and after")]""";
 
     public static BenchOptions parse(String[] args, Path cwd) {
         List<String> a = Arrays.asList(args);
@@ -50,11 +55,12 @@ public record BenchOptions(boolean quick, Path repository, Path out, Path work, 
                 Integer.parseInt(value(a, "--async-timeout-s", "30")), List.copyOf(targets), !a.contains("--no-profile"),
                 Duration.ofMinutes(Long.parseLong(value(a, "--max-minutes", quick ? "5" : "24"))), cells,
                 Path.of(value(a, "--pre-boot", repo.resolve("server-config/pre-boot-commands.asadmin").toString())).toAbsolutePath(),
+                Optional.ofNullable(value(a, "--baseline", null)).map(f -> cwd.resolve(f).toAbsolutePath().normalize()),
                 "bench/run.sh" + (args.length == 0 ? "" : " " + String.join(" ", args)));
     }
 
     private static final Set<String> KNOWN = Set.of("--quick", "--repo", "--out", "--latency-ms", "--heap", "--timeout-s",
-            "--async-timeout-s", "--targets", "--cells", "--no-profile", "--max-minutes", "--pre-boot");
+            "--async-timeout-s", "--targets", "--cells", "--no-profile", "--max-minutes", "--pre-boot", "--baseline");
 
     /** The matrix of this mode, cut down to {@code --cells} when given. */
     public Matrix matrix() {
@@ -67,6 +73,11 @@ public record BenchOptions(boolean quick, Path repository, Path out, Path work, 
             throw new IllegalArgumentException("--cells matches none of " + all.cells().stream().map(c -> c.id()).toList());
         }
         return new Matrix(all.name() + " (subset)", chosen, all.issueLimit(), all.cellByteBudget());
+    }
+
+    /** Whether the gateway records JFR from its boot: only when a profile pass will be cut from it. */
+    public boolean recordsJfr() {
+        return profile && matrix().cells().stream().anyMatch(Cell::profiled);
     }
 
     public Path files() {

@@ -10,6 +10,7 @@ import dev.uploadgateway.bench.process.Emulator;
 import dev.uploadgateway.bench.process.Gateway;
 import dev.uploadgateway.bench.process.GatewaySettings;
 import dev.uploadgateway.bench.process.Nginx;
+import dev.uploadgateway.bench.report.Baseline;
 import dev.uploadgateway.bench.report.Machine;
 import dev.uploadgateway.bench.report.Results;
 import java.io.IOException;
@@ -47,20 +48,24 @@ public final class Benchmark {
             System.exit(0);
         }
         BenchOptions options;
+        GatewaySettings settings;
+        Optional<Baseline> baseline;
         try {
             options = BenchOptions.parse(args, Path.of("").toAbsolutePath());
+            settings = GatewaySettings.of(options.repository(), options.preBoot(), options.heap(), options.asyncTimeoutSeconds(),
+                    options.recordsJfr());
+            baseline = baseline(options);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        GatewaySettings settings = GatewaySettings.of(options.repository(), options.preBoot(), options.heap(), options.asyncTimeoutSeconds());
         if (!settings.missing().isEmpty()) {
             System.err.println("bench: build first (mvn -B -DskipTests package); missing " + settings.missing());
             System.exit(2);
         }
         try {
-            Path report = run(options, settings);
+            Path report = run(options, settings, baseline);
             OUT.println("bench: report written to " + report);
             System.exit(0);
         } catch (Exception e) {
@@ -69,7 +74,22 @@ public final class Benchmark {
         }
     }
 
-    static Path run(BenchOptions options, GatewaySettings settings) throws Exception {
+    /** The earlier run to compare with, read before any load so that a bad file costs no run. */
+    private static Optional<Baseline> baseline(BenchOptions options) {
+        if (options.baseline().isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = options.baseline().get();
+        String shownAs = file.startsWith(options.repository()) ? options.repository().relativize(file).toString() : file.toString();
+        try {
+            return Optional.of(Baseline.read(file, shownAs));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--baseline " + file + " cannot be read as a results.csv: "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
+    }
+
+    static Path run(BenchOptions options, GatewaySettings settings, Optional<Baseline> baseline) throws Exception {
         Instant started = Instant.now();
         long deadline = System.nanoTime() + options.maxRun().toNanos();
         Matrix matrix = options.matrix();
@@ -100,7 +120,7 @@ public final class Benchmark {
             for (Target t : targets) {
                 runner.warmUp(t);
             }
-            Session session = new Session(options, settings, gateway, nginxBinary, started, build);
+            Session session = new Session(options, settings, gateway, nginxBinary, started, build, baseline);
             walk(matrix, targets, runner, results, deadline, session);
             if (options.profile()) {
                 profile(matrix, targets, runner, results, deadline);

@@ -66,9 +66,10 @@ final class CellRunner {
     }
 
     /**
-     * A profile pass, after the measured cells: the same cell for {@link #PROFILE_ISSUE}, with JFR
-     * recording. JFR's own cost (stack traces of contended locks and parks) would distort the
-     * figures, so a pass only contributes its profile and thread census to the report.
+     * A profile pass, after the measured cells: the same cell for {@link #PROFILE_ISSUE}, its window
+     * cut from the JFR recording that runs since the gateway's boot. A measured cell's own window
+     * would hold its halfway probe (a forced full GC and a thread dump), so the profile comes from
+     * this pass, which contributes only its profile and thread census to the report.
      */
     CellRecord profile(Cell cell, Target target) throws Exception {
         Supplier<HttpRequest> requests = requests(target, files.get(cell.fileBytes()), PROFILE_TIMEOUT);

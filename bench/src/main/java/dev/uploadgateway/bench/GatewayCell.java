@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * One gateway cell: make sure the gateway answers (boot a new one if not), switch its path, take
- * the live heap of the quiet gateway, record JFR on a profile pass, run the load with the halfway
+ * the live heap of the quiet gateway, on a profile pass cut the load's window out of the JFR
+ * recording that runs since the gateway's boot, run the load with the halfway
  * probe (thread census, then live heap), read GC log and RSS for the cell's window, and take the
  * quiet live heap again. A gateway that
  * stopped answering, or no longer delivers a small canary upload, is noted and booted again for
@@ -51,7 +52,7 @@ final class GatewayCell {
     private final AtomicReference<List<ThreadCensus.Group>> census = new AtomicReference<>(List.of());
     private final AtomicReference<Double> liveAtProbe = new AtomicReference<>(Double.NaN);
 
-    /** @param profile whether to record JFR: only on profile passes, whose figures are not reported */
+    /** @param profile whether to summarise the JFR window: only on profile passes, whose figures are not reported */
     GatewayCell(Gateway gateway, BenchOptions options, Cell cell, Target target, List<String> notes, boolean profile,
                 Supplier<Outcome> canary) {
         this.gateway = gateway;
@@ -71,9 +72,7 @@ final class GatewayCell {
         long spoolBefore = gateway.spoolFiles();
         try (JmxProbe jmx = JmxProbe.attach(gateway.pid())) {
             double before = jmx.quietLiveHeapBytes(WORKERS, QUIET_WAIT) / MIB;
-            JfrRecording jfr = profile
-                    ? JfrRecording.start(gateway.pid(), options.work().resolve("jfr-" + cell.id() + "-" + target.label() + ".jfr"))
-                    : null;
+            JfrRecording.Window jfr = profile ? JfrRecording.from(gateway.pid()) : null;
             Path gcLog = gateway.gcLog();
             long from = System.currentTimeMillis();
             LoadResult result;
@@ -83,7 +82,7 @@ final class GatewayCell {
                 rss = watch.stopMiB();
             }
             long to = System.currentTimeMillis();
-            JfrSummary profile = stop(jfr);
+            JfrSummary profile = summary(jfr);
             HeapWindow heap = GcLog.window(GcLog.read(gcLog), from, to + 500);
             if (liveAtProbe.get().isNaN() && notes.stream().noneMatch(n -> n.startsWith("halfway probe"))) {
                 notes.add("halfway probe: no figure, the JMX calls did not finish within 120 s (the gateway was busy collecting)");
@@ -106,12 +105,12 @@ final class GatewayCell {
         }
     }
 
-    private JfrSummary stop(JfrRecording jfr) {
+    private JfrSummary summary(JfrRecording.Window jfr) {
         if (jfr == null) {
             return null;
         }
         try {
-            return JfrSummary.read(jfr.stop());
+            return jfr.summary(options.work().resolve("jfr-" + cell.id() + "-" + target.label() + ".jfr"));
         } catch (IOException | RuntimeException e) {
             notes.add("JFR profile lost: " + e.getMessage());
             return null;

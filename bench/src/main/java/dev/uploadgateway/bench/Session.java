@@ -4,6 +4,7 @@ import dev.uploadgateway.bench.measure.ServerLog;
 import dev.uploadgateway.bench.process.Gateway;
 import dev.uploadgateway.bench.process.GatewaySettings;
 import dev.uploadgateway.bench.process.Nginx;
+import dev.uploadgateway.bench.report.Baseline;
 import dev.uploadgateway.bench.report.Charts;
 import dev.uploadgateway.bench.report.Goal;
 import dev.uploadgateway.bench.report.Goals;
@@ -19,7 +20,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Writes what a run found: results.csv, the charts and report.md, and the verdicts on stdout. */
+/**
+ * Writes what a run found: results.csv, the charts and report.md (compared with the baseline run
+ * when one was given), and the verdicts on stdout.
+ */
 final class Session {
 
     private final BenchOptions options;
@@ -28,9 +32,12 @@ final class Session {
     private final Optional<Path> nginx;
     private final Instant started;
     private final String build;
+    private final Optional<Baseline> baseline;
 
-    Session(BenchOptions options, GatewaySettings settings, Gateway gateway, Optional<Path> nginx, Instant started, String build) {
+    Session(BenchOptions options, GatewaySettings settings, Gateway gateway, Optional<Path> nginx, Instant started, String build,
+            Optional<Baseline> baseline) {
         this.build = build;
+        this.baseline = baseline;
         this.options = options;
         this.settings = settings;
         this.gateway = gateway;
@@ -48,7 +55,7 @@ final class Session {
             for (int generation = 1; generation <= gateway.generation(); generation++) {
                 results.note(ServerLog.summary(gateway.log().resolveSibling("gateway-" + generation + ".log")));
             }
-            results.note("Logs, GC logs" + (options.profile() && !options.quick() ? " and JFR recordings" : "")
+            results.note("Logs, GC logs" + (settings.recordJfr() ? " and JFR recordings" : "")
                     + " of this run: " + options.repository().relativize(options.work()) + "/ (not kept in git).");
         }
         int planned = results.matrix().cells().size() * results.targets().size();
@@ -58,11 +65,11 @@ final class Session {
         machine.put("Gateway build", build);
         RunInfo run = new RunInfo(mode, options.commandLine(), started, Benchmark.since(started),
                 options.latencyMs(), options.heap(), options.clientTimeoutSeconds(), options.asyncTimeoutSeconds(),
-                machine, gateway.restarts());
+                machine, gateway.restarts(), settings.recordJfr());
         Files.writeString(out.resolve("results.csv"), ResultsCsv.render(results));
         List<String> charts = Charts.write(results, run, out);
         Path report = out.resolve("report.md");
-        Files.writeString(report, MarkdownReport.render(results, run, charts));
+        Files.writeString(report, MarkdownReport.render(results, run, charts, baseline));
         if (complete) {
             for (Goal goal : Goals.evaluate(results)) {
                 System.out.println("bench: [" + goal.verdict().label() + "] " + goal.target() + " — " + goal.measured());

@@ -19,6 +19,19 @@ final class ConfigDir {
 
     static void set(String key, String value) {
         try {
+            Path file = DIR.resolve(key);
+            if (Files.isRegularFile(file) && Files.readString(file).equals(value)) {
+                return; // no rewrite, so no instant in which Payara reads the file empty
+            }
+            Files.writeString(file, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the file in place even when it holds {@code value} already, as an operator's {@code printf} would. */
+    static void rewrite(String key, String value) {
+        try {
             Files.writeString(DIR.resolve(key), value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,17 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.emulator.ProviderEmulator;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The gateway as its own JVM, killed with SIGKILL while an accepted async upload is on its way to
  * the provider, then started again on the same data: the upload is resumed from its spool file and
- * delivered exactly once, byte-identical.
+ * delivered exactly once, byte-identical; an upload whose spool came back short is failed, not sent.
  */
 class CrashRecoveryIT {
 
@@ -41,9 +49,23 @@ class CrashRecoveryIT {
                 String id = accepted.json().getString("id");
                 assertTrue(accepted.header("Location").endsWith("/api/uploads/" + id));
 
-                awaitProviderRequests(emulator, 1);
+                // A second upload whose caller waits for the delivery: its spool is not forced to disk.
+                // The kill below cannot lose its pages (the kernel keeps them), so a machine crash
+                // is imitated by cutting the file short: the restart must refuse to send it.
+                Path waiting = GatewayDeployment.randomFile("waiting.bin", 3 * 1024 * 1024, 43);
+                String waitingSha256 = GatewayDeployment.sha256(waiting);
+                var waitingForm = new dev.uploadgateway.testkit.MultipartForm().file("file", "waiting.bin", waiting);
+                HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(micro.url().toURI().resolve("api/uploads"))
+                        .header("Content-Type", waitingForm.contentType()).POST(waitingForm.publisher()).build(),
+                        HttpResponse.BodyHandlers.discarding());
+
+                awaitProviderRequests(emulator, 2);
                 micro.kill();
                 assertEquals(0, emulator.countBySha256(sha256), "the killed attempt did not complete");
+                Path cut = spoolFileOfSize(micro.home().resolve("data/spool"), 3 * 1024 * 1024);
+                try (FileChannel channel = FileChannel.open(cut, StandardOpenOption.WRITE)) {
+                    channel.truncate(1024 * 1024);
+                }
 
                 micro.restart();
                 assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up again");
@@ -52,6 +74,14 @@ class CrashRecoveryIT {
                 assertEquals(1, emulator.countBySha256(sha256), "delivered exactly once");
                 assertEquals(8 * 1024 * 1024, emulator.bySha256(sha256).orElseThrow().bytes());
                 assertEquals(record.getString("providerFileId"), emulator.bySha256(sha256).orElseThrow().id());
+
+                JsonObject lost = gateway.get("api/uploads?offset=0&limit=10").jsonStructure().asJsonArray()
+                        .getValuesAs(JsonObject.class).stream()
+                        .filter(u -> waitingSha256.equals(u.getString("sha256"))).findFirst().orElseThrow();
+                assertEquals("failed", lost.getString("state"), lost.toString());
+                assertEquals("spool-incomplete", lost.getString("failureClass"), lost.toString());
+                assertEquals(0, emulator.countBySha256(waitingSha256), "a spool cut short is never sent");
+                assertTrue(Files.notExists(cut), "the cut spool file is removed");
             }
         }
     }
@@ -77,6 +107,18 @@ class CrashRecoveryIT {
             assertEquals(before.getInt("stage"), after.getInt("stage"));
             assertEquals(10.0, after.getJsonNumber("percent").doubleValue());
             assertEquals(before.getString("stageStartedAt"), after.getString("stageStartedAt"), "the stage clock kept");
+        }
+    }
+
+    private static Path spoolFileOfSize(Path spool, long bytes) throws IOException {
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.filter(f -> {
+                try {
+                    return Files.size(f) == bytes;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).findFirst().orElseThrow(() -> new AssertionError("no spool file of " + bytes + " bytes in " + spool));
         }
     }
 

@@ -82,7 +82,8 @@ class DurabilityIT extends GatewayIT {
 
     @Test
     void refusesAtOnceWithRetryAfterWhenTheAsyncPathIsFull() throws Exception {
-        emulator.latency(Duration.ofSeconds(3));
+        // below the tests' async.upload.timeout of 3 s: this is about admission, not timeouts
+        emulator.latency(Duration.ofSeconds(2));
         Path file = GatewayDeployment.randomFile("crowd.bin", 64 * 1024, 25);
         ExecutorService clients = Executors.newFixedThreadPool(24);
         try {

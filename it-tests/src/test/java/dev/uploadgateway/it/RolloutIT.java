@@ -93,6 +93,41 @@ class RolloutIT extends GatewayIT {
         }
     }
 
+    /**
+     * A switch file rewritten in place with its own value reads empty for an instant, and an empty
+     * value falls through to the packaged default (async off); the controller adopts only a value
+     * that has settled, so rewrites while decisions are being made never move the rollout.
+     */
+    @Test
+    void aSwitchFileRewrittenWithTheSameValueDoesNotMoveTheRollout() throws Exception {
+        java.time.Instant since = java.time.Instant.now();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                ConfigDir.rewrite("async.upload.enabled", "true");
+                ConfigDir.rewrite("async.upload.rollout", "50");
+            }
+            writing.set(false);
+        });
+        writer.start();
+        int reads = 0;
+        while (writing.get() || reads < 20) {
+            JsonObject rollout = gateway.get("api/rollout").json();
+            assertTrue(rollout.getBoolean("asyncEnabled"), "read " + reads + ": " + rollout);
+            reads++;
+        }
+        writer.join();
+        Thread.sleep(4_000); // longer than the controller's settling time (2.5 s)
+        JsonObject rollout = gateway.get("api/rollout").json();
+        assertTrue(rollout.getBoolean("asyncEnabled"), rollout.toString());
+        assertEquals(50.0, rollout.getJsonNumber("percent").doubleValue());
+        List<JsonObject> moves = gateway.get("api/rollout/events?limit=50").jsonStructure().asJsonArray()
+                .getValuesAs(JsonObject.class).stream()
+                .filter(e -> "adopt-config".equals(e.getString("action")) && java.time.Instant.parse(e.getString("at")).isAfter(since))
+                .toList();
+        assertEquals(List.of(), moves, "no configuration move from rewriting the same values");
+    }
+
     @Test
     void refusesOperatorActionsWithoutTheRightCredentials() throws Exception {
         GatewayClient.Answer none = post("api/rollout/pause", null);

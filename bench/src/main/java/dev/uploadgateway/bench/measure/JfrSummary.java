@@ -2,6 +2,7 @@ package dev.uploadgateway.bench.measure;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * What a JFR recording of the gateway says, in the few tables a reader needs: where the CPU goes
  * (top frame, first gateway frame, and by thread pool), where threads wait (monitors and parks by
- * site), fsyncs, collections and the CPU load of the JVM and the machine.
+ * site), fsyncs, collections and the CPU load of the JVM and the machine. Only events that
+ * overlap the window asked for count: a dump of a running recording holds whole chunks, which
+ * reach back before the window.
  */
 public record JfrSummary(int samples, List<Tally.Row> topFrames, List<Tally.Row> gatewayFrames,
                          List<Tally.Row> byPool, List<Tally.Row> monitors, List<Tally.Row> parks,
@@ -24,6 +27,10 @@ public record JfrSummary(int samples, List<Tally.Row> topFrames, List<Tally.Row>
     private static final int TOP = 12;
 
     public static JfrSummary read(Path recording) throws IOException {
+        return read(recording, Instant.MIN, Instant.MAX);
+    }
+
+    public static JfrSummary read(Path recording, Instant from, Instant to) throws IOException {
         Tally top = new Tally();
         Tally gateway = new Tally();
         Tally pools = new Tally();
@@ -34,6 +41,9 @@ public record JfrSummary(int samples, List<Tally.Row> topFrames, List<Tally.Row>
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent e = file.readEvent();
+                if (e.getEndTime().isBefore(from) || e.getStartTime().isAfter(to)) {
+                    continue;
+                }
                 String type = e.getEventType().getName();
                 switch (type) {
                     case "jdk.ExecutionSample" -> {

@@ -37,7 +37,12 @@ public record Cell(long fileBytes, int concurrency, int requests, boolean profil
 
     /** {@code 50MiB-c100}: stable, sortable and safe in file names. */
     public String id() {
-        return sizeMiB() + "MiB-c" + concurrency;
+        return id(sizeMiB(), concurrency);
+    }
+
+    /** The id of the cell of this size and concurrency, whatever its request count. */
+    public static String id(int sizeMiB, int concurrency) {
+        return sizeMiB + "MiB-c" + concurrency;
     }
 
     public String title() {

@@ -1,5 +1,6 @@
 package dev.uploadgateway.bench.process;
 
+import dev.uploadgateway.bench.measure.JfrRecording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,17 +10,18 @@ import java.util.List;
  * How the gateway JVM is launched: the artifacts the build produced, the same pre-boot and
  * post-boot commands and logging as production, a fixed heap, and the async attempt timeout.
  * Every path the gateway writes (spool, local files, audit trail, database) is under the run's
- * work directory.
+ * work directory. With {@code recordJfr} every boot starts the JFR recording the profile passes
+ * are cut from (see {@link JfrRecording} for why it is not started later).
  */
 public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Path postBootCommands, Path logging,
-                              String heap, int asyncTimeoutSeconds) {
+                              String heap, int asyncTimeoutSeconds, boolean recordJfr) {
 
     /** The build outputs under the repository root, as {@code mvn package} leaves them. */
-    public static GatewaySettings of(Path repository, Path preBoot, String heap, int asyncTimeoutSeconds) {
+    public static GatewaySettings of(Path repository, Path preBoot, String heap, int asyncTimeoutSeconds, boolean recordJfr) {
         return new GatewaySettings(repository.resolve("server-config/target/payara-micro.jar"),
                 repository.resolve("web/target/upload-gateway.war"), preBoot,
                 repository.resolve("server-config/post-boot-commands.asadmin"),
-                repository.resolve("server-config/logging.properties"), heap, asyncTimeoutSeconds);
+                repository.resolve("server-config/logging.properties"), heap, asyncTimeoutSeconds, recordJfr);
     }
 
     /** The artifacts that are missing; empty when the gateway can be launched. The pre-boot file is optional. */
@@ -40,7 +42,7 @@ public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Pat
     public GatewaySettings pinned(Path dir) throws java.io.IOException {
         Path copy = Files.createDirectories(dir).resolve(war.getFileName());
         Files.copy(war, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        return new GatewaySettings(microJar, copy, preBootCommands, postBootCommands, logging, heap, asyncTimeoutSeconds);
+        return new GatewaySettings(microJar, copy, preBootCommands, postBootCommands, logging, heap, asyncTimeoutSeconds, recordJfr);
     }
 
     /** The full command line for one boot; {@code dir} holds micro-root and, beside it, config and db. */
@@ -64,6 +66,9 @@ public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Pat
         command.addAll(List.of("-Drollout.trigger.success-below=0", "-Drollout.trigger.error-above=1",
                 "-Drollout.trigger.heap-spike-above=100", "-Drollout.trigger.critical-error-classes=none",
                 "-Drollout.review.success-below=0.0001", "-Drollout.review.latency-above=100", "-Drollout.auto-promote=false"));
+        if (recordJfr) {
+            command.addAll(JfrRecording.jvmOptions(dir.resolve("jfr")));
+        }
         command.addAll(List.of("-jar", microJar.toString(),
                 "--deploy", war.toString(), "--port", Integer.toString(port), "--nohazelcast",
                 "--rootdir", dir.resolve("micro-root").toString()));

@@ -7,14 +7,22 @@ import dev.uploadgateway.bench.plan.Target;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
-/** The report a reader opens first: machine, setup, verdicts, ratios, every figure, charts, failures. */
+/**
+ * The report a reader opens first: machine, setup, verdicts, ratios, the comparison with an earlier
+ * run when one is given, every figure, charts, failures.
+ */
 public final class MarkdownReport {
 
     private MarkdownReport() {
     }
 
     public static String render(Results results, RunInfo run, List<String> charts) {
+        return render(results, run, charts, Optional.empty());
+    }
+
+    public static String render(Results results, RunInfo run, List<String> charts, Optional<Baseline> baseline) {
         StringBuilder md = new StringBuilder();
         md.append("# Upload gateway benchmark — ").append(run.mode()).append(" run\n\n");
         md.append("Measured ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.started().atOffset(ZoneOffset.UTC).withNano(0)))
@@ -33,6 +41,7 @@ public final class MarkdownReport {
         }
         Promises.append(md, results);
         ratios(md, results);
+        baseline.ifPresent(b -> BeforeAfter.append(md, results, b));
         figures(md, results);
         section(md, "Charts");
         charts.forEach(c -> md.append("![").append(c.replace(".svg", "")).append("](").append(c).append(")\n\n"));

@@ -39,7 +39,7 @@ final class ProfileSection {
     private static void jfr(StringBuilder md, CellRecord r) {
         JfrSummary p = r.profile();
         MarkdownReport.section(md, "JFR profile: " + r.cell().id() + " " + r.target().label());
-        md.append("A separate pass after the measured cells (JFR's own cost would distort the figures): ")
+        md.append("A separate pass after the measured cells (its window of the recording that started with the gateway JVM): ")
                 .append(r.load().sent()).append(" uploads sent, ").append(r.load().ok()).append(" answered successfully, at ")
                 .append(Format.num(r.load().uploadsPerSecond(), 1)).append(" uploads/s (JFR on). ");
         md.append("CPU load over the recording: gateway JVM ").append(Format.num(p.jvmCpu() * 100, 0)).append(" %, machine ")

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The facts about a run that are not measurements: how it was started, on what, with which settings. */
+/**
+ * The facts about a run that are not measurements: how it was started, on what, with which
+ * settings. {@code jfrFromBoot}: the gateway JVMs recorded JFR from their start (profile passes planned).
+ */
 public record RunInfo(String mode, String command, Instant started, Duration took, long providerLatencyMs, String heap,
                       int clientTimeoutSeconds, int asyncTimeoutSeconds, Map<String, String> machine,
-                      List<String> gatewayRestarts) {
+                      List<String> gatewayRestarts, boolean jfrFromBoot) {
 
     public RunInfo {
         machine = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(machine));

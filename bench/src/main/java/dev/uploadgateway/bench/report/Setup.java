@@ -9,6 +9,21 @@ final class Setup {
     private Setup() {
     }
 
+    /**
+     * How JFR is started, and why not by jcmd: the first {@code JFR.start} on a warm JDK 17 VM
+     * discards most compiled code (JDK-8324241), and the profile would show that VM, not the gateway's.
+     */
+    private static String jfr(RunInfo run) {
+        if (!run.jfrFromBoot()) {
+            return "- JFR: not recorded in this run (no profiled cell, or `--no-profile`).\n";
+        }
+        return "- JFR: one recording (`settings=profile`) starts with every gateway JVM (`-XX:StartFlightRecording`, again"
+                + " at each reboot) and each profile pass dumps only its own window (`JFR.dump begin=… end=…`): a `jcmd JFR.start`"
+                + " on the warm JDK 17 VM would throw away most compiled code (JDK-8324241, fixed in JDK 23) and the profile would"
+                + " show a partly deoptimised gateway. The recording also runs through the measured gateway cells, so their"
+                + " figures carry JFR's cost.\n";
+    }
+
     static void append(StringBuilder md, Results results, RunInfo run) {
         MarkdownReport.section(md, "Setup");
         md.append("Every process runs on this machine and talks over 127.0.0.1 only.\n\n");
@@ -26,6 +41,7 @@ final class Setup {
                 .append(" controller would roll back to sync on errors or heap growth, so its triggers are set where they")
                 .append(" cannot fire (`rollout.trigger.*`); the path is checked again after every cell, and the table of")
                 .append(" successful uploads by path shows which path answered.\n")
+                .append(jfr(run))
                 .append("- Load generator: `java.net.http.HttpClient` (HTTP/1.1), a closed loop keeping *c* uploads in flight,")
                 .append(" bodies streamed from one random file per size on disk, a fresh client (fresh connections) per cell,")
                 .append(" a ").append(run.clientTimeoutSeconds()).append(" s deadline per request. Each cell stops issuing after ")

@@ -50,13 +50,14 @@ class RenderingTest {
     @Test
     void reportCarriesMachineTargetsAndEveryCell() {
         RunInfo run = new RunInfo("full", "bench/run.sh", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(21),
-                200, "512m", 60, 30, Map.of("CPU", "test cpu"), List.of("stopped answering during 50MiB-c100 gateway-sync"));
+                200, "512m", 60, 30, Map.of("CPU", "test cpu"), List.of("stopped answering during 50MiB-c100 gateway-sync"), true);
         String md = MarkdownReport.render(ReportFixture.results(), run, List.of("throughput.svg"));
         assertTrue(md.contains("| CPU | test cpu |"));
         assertTrue(md.contains("## Targets"));
         assertTrue(md.contains("| 50MiB-c100 | gateway-sync |"));
         assertTrue(md.contains("![throughput](throughput.svg)"));
         assertTrue(md.contains("Gateway restarted: stopped answering during 50MiB-c100 gateway-sync"));
+        assertTrue(md.contains("`-XX:StartFlightRecording`") && md.contains("JDK-8324241"), "how JFR is started, and why");
         assertEquals(512, run.heapLimitMiB(), 1e-9);
     }
 }

@@ -24,6 +24,8 @@ public final class ConfigKeys {
     public static final String SPOOL_DIR = "upload.spool-dir";
     public static final String DEFAULT_PROVIDER = "upload.default-provider";
     public static final String REMOTE_MAX_BYTES = "remote.upload.max-bytes";
+    public static final String SYNC_HEAP_SHARE = "upload.sync.heap-share";
+    public static final String SYNC_HEAP_WAIT = "upload.sync.heap-wait-seconds";
 
     private ConfigKeys() {
     }
@@ -39,6 +41,8 @@ public final class ConfigKeys {
         check(problems, lookup, MAX_BYTES, v -> checkLong(v, 1, Long.MAX_VALUE));
         // the remote view holds a file as one byte array
         check(problems, lookup, REMOTE_MAX_BYTES, v -> checkLong(v, 1, Integer.MAX_VALUE - 8));
+        check(problems, lookup, SYNC_HEAP_SHARE, ConfigKeys::checkShare);
+        check(problems, lookup, SYNC_HEAP_WAIT, v -> checkLong(v, 0, 3_600));
         check(problems, lookup, STICKINESS_HEADER, v -> v.isBlank() ? "must name a header" : null);
         check(problems, lookup, ROLLOUT_SALT, v -> v.isEmpty() ? "must not be empty" : null);
         check(problems, lookup, DEFAULT_PROVIDER,
@@ -60,6 +64,16 @@ public final class ConfigKeys {
             return p >= 0 && p <= 100 ? null : "must be a percentage from 0 to 100, was '" + raw + "'";
         } catch (NumberFormatException e) {
             return "must be a number from 0 to 100, was '" + raw + "'";
+        }
+    }
+
+    /** Why {@code raw} is not a fraction above 0 and at most 1, or null. */
+    static String checkShare(String raw) {
+        try {
+            double v = Double.parseDouble(raw.strip());
+            return v > 0 && v <= 1 ? null : "must be a fraction above 0 and at most 1, was '" + raw + "'";
+        } catch (NumberFormatException e) {
+            return "must be a number above 0 and at most 1, was '" + raw + "'";
         }
     }
 

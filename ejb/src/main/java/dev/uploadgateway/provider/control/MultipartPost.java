@@ -23,6 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,21 +38,44 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MultipartPost {
 
+    private static final Logger LOG = Logger.getLogger(MultipartPost.class.getName());
     private static final int MESSAGE_LIMIT = 300;
 
     @Inject
     @ConfigProperty(name = "provider.connect-timeout-seconds")
     long connectTimeoutSeconds;
 
-    private HttpClient client;
+    private Supplier<HttpClient> clients;
+    private volatile HttpClient client;
 
     @PostConstruct
     void init() {
         // HTTP/1.1 pinned: the default h2c upgrade attempt breaks many plain-HTTP servers.
-        client = HttpClient.newBuilder()
+        init(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
-                .build();
+                .build());
+    }
+
+    void init(Supplier<HttpClient> factory) {
+        clients = factory;
+        client = factory.get();
+    }
+
+    /**
+     * Replaces a client that can no longer send. An OutOfMemoryError in one of the JDK client's own
+     * threads stops it for good (its executor terminated, every later request rejected), which in
+     * the benchmark left the gateway unable to deliver anything until restarted.
+     */
+    private synchronized void replace(HttpClient dead, Throwable why) {
+        if (client == dead) {
+            LOG.log(Level.WARNING, "The provider HTTP client stopped ({0}); replacing it", why.toString());
+            client = clients.get();
+        }
+    }
+
+    private static boolean stopsTheClient(Throwable t) {
+        return t instanceof RejectedExecutionException || t instanceof OutOfMemoryError;
     }
 
     public ProviderFile send(ProviderConfig provider, String path, String filename, String contentType,
@@ -130,7 +157,14 @@ public class MultipartPost {
     }
 
     private <T> HttpResponse<T> exchange(String name, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        CompletableFuture<HttpResponse<T>> pending = client.sendAsync(request, handler);
+        HttpClient used = client;
+        CompletableFuture<HttpResponse<T>> pending;
+        try {
+            pending = used.sendAsync(request, handler);
+        } catch (RejectedExecutionException e) {
+            replace(used, e);
+            throw new ProviderUnavailable(name, 0, "the HTTP client had stopped and was replaced", e);
+        }
         try {
             return pending.get();
         } catch (InterruptedException e) {
@@ -141,6 +175,10 @@ public class MultipartPost {
             throw new ProviderUnavailable(name, 0, "the attempt was interrupted (timed out) and aborted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (stopsTheClient(cause) || cause != null && stopsTheClient(cause.getCause())) {
+                replace(used, cause);
+                throw new ProviderUnavailable(name, 0, "the HTTP client had stopped and was replaced", cause);
+            }
             if (cause instanceof HttpTimeoutException) {
                 throw new ProviderUnavailable(name, 0, "the provider did not answer in time", cause);
             }

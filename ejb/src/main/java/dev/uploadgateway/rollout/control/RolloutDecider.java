@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.Config;
  * Decides per request whether an upload takes the async path: the key's sticky bucket against the
  * rollout's current percentage. The percentage is the controller's position, which adopts a value
  * changed in MicroProfile Config (system property, environment, config directory,
- * {@code asadmin set-config-property}) at the next decision; the other switches are read from
- * Config at every decision. A value that became invalid at run time is ignored and logged.
+ * {@code asadmin set-config-property}) once it has settled; the other switches are read from
+ * Config at every decision (Payara caches each value for {@code mp.config.cache.duration}). A value
+ * that became invalid at run time is ignored and logged.
  */
 @ApplicationScoped
 public class RolloutDecider {

@@ -9,11 +9,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The rollout's KPIs as MicroProfile Metrics (application scope, Prometheus text at
@@ -30,21 +36,45 @@ public class StageMetrics {
     @Inject
     RolloutController controller;
 
-    // synchronized: Payara's registry threw ConcurrentModificationException creating tagged metrics concurrently
-    synchronized void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {
+    /** The four metrics of one combination of tags, looked up once and then only incremented. */
+    private record Series(Counter uploads, Counter bytes, Timer duration, Histogram attempts) {
+    }
+
+    private final Map<List<String>, Series> series = new ConcurrentHashMap<>();
+
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {
         Upload u = finished.upload();
-        Tag path = new Tag("path", u.getPath().label());
-        Tag stage = new Tag("stage", String.valueOf(controller.position().stageIndex()));
-        Tag provider = new Tag("provider", u.getProvider());
-        Tag outcome = new Tag("outcome", finished.success() ? "success" : "failure");
-        Tag error = new Tag("error_class", u.getFailureClass() == null ? "none" : u.getFailureClass());
-        registry.counter(meta("uploads", "Finished uploads", MetricUnits.NONE), path, stage, provider, outcome, error).inc();
-        registry.counter(meta("upload_bytes", "Bytes of finished uploads", MetricUnits.BYTES),
-                path, stage, provider, outcome).inc(u.getBytes());
-        registry.timer(meta("upload_duration", "Time from request to the provider's answer", MetricUnits.SECONDS),
-                path, stage, provider, outcome).update(Duration.ofMillis(u.getDurationMs()));
-        registry.histogram(meta("upload_attempts", "Delivery attempts per upload", MetricUnits.NONE),
-                path, stage, provider).update(u.getAttempts());
+        List<String> tags = List.of(u.getPath().label(), String.valueOf(controller.position().stageIndex()),
+                u.getProvider(), finished.success() ? "success" : "failure",
+                u.getFailureClass() == null ? "none" : u.getFailureClass());
+        Series s = series.get(tags);
+        if (s == null) {
+            s = create(tags);
+        }
+        s.uploads().inc();
+        s.bytes().inc(u.getBytes());
+        s.duration().update(Duration.ofMillis(u.getDurationMs()));
+        s.attempts().update(u.getAttempts());
+    }
+
+    // synchronized: Payara's registry threw ConcurrentModificationException creating tagged metrics
+    // concurrently; creation happens once per combination of tags, counting itself takes no lock.
+    private synchronized Series create(List<String> tags) {
+        return series.computeIfAbsent(tags, t -> {
+            Tag path = new Tag("path", t.get(0));
+            Tag stage = new Tag("stage", t.get(1));
+            Tag provider = new Tag("provider", t.get(2));
+            Tag outcome = new Tag("outcome", t.get(3));
+            Tag error = new Tag("error_class", t.get(4));
+            return new Series(
+                    registry.counter(meta("uploads", "Finished uploads", MetricUnits.NONE), path, stage, provider, outcome, error),
+                    registry.counter(meta("upload_bytes", "Bytes of finished uploads", MetricUnits.BYTES),
+                            path, stage, provider, outcome),
+                    registry.timer(meta("upload_duration", "Time from request to the provider's answer", MetricUnits.SECONDS),
+                            path, stage, provider, outcome),
+                    registry.histogram(meta("upload_attempts", "Delivery attempts per upload", MetricUnits.NONE),
+                            path, stage, provider));
+        });
     }
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {

@@ -13,6 +13,7 @@ import dev.uploadgateway.upload.control.Delivery;
 import dev.uploadgateway.upload.control.MultipartIntake;
 import dev.uploadgateway.upload.control.ReceivedUpload;
 import dev.uploadgateway.upload.control.Spool;
+import dev.uploadgateway.upload.control.SyncAdmission;
 import dev.uploadgateway.upload.control.SyncFallback;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.IncomingUpload;
@@ -36,7 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -68,13 +69,15 @@ public class UploadService implements LocalUploads {
     @Inject
     AsyncAdmission admission;
     @Inject
+    SyncAdmission syncAdmission;
+    @Inject
     UploadStore store;
 
     /** Reads a multipart body and takes the upload on; the receipt's stage completes when it has ended. */
     public UploadReceipt receive(IncomingUpload incoming) {
         Decision decision = decider.decide(incoming.stickinessKey());
-        return admitted(decision, incoming.idempotencyKey(),
-                () -> intake.receive(incoming, decision.path() == UploadPath.ASYNC));
+        return admitted(decision, incoming.idempotencyKey(), incoming.contentLength(),
+                heap -> intake.receive(incoming, heap));
     }
 
     /**
@@ -83,19 +86,25 @@ public class UploadService implements LocalUploads {
      */
     public CompletionStage<Upload> upload(UploadForm form, InputStream content, String stickinessKey) {
         Decision decision = decider.decide(stickinessKey);
-        return admitted(decision, null, () -> intake.receive(form, content, decision.path() == UploadPath.ASYNC))
-                .outcome();
+        return admitted(decision, null, -1, heap -> intake.receive(form, content, heap)).outcome();
     }
 
-    /** An async upload holds a place from its first byte to its end; a full gateway refuses before reading. */
-    private UploadReceipt admitted(Decision decision, String idempotencyKey, Supplier<ReceivedUpload> intakeStep) {
+    /**
+     * An async upload holds a place from its first byte to its end; a full gateway refuses before
+     * reading. A sync upload holds heap room from before its first byte until its delivery ended
+     * (the sync path answers only then); the intake step gets that hold, or null to spool.
+     */
+    private UploadReceipt admitted(Decision decision, String idempotencyKey, long declaredLength,
+                                   Function<SyncAdmission.Hold, ReceivedUpload> intakeStep) {
         long start = System.nanoTime();
         if (decision.path() != UploadPath.ASYNC) {
-            return acceptance.accept(intakeStep.get(), decision, idempotencyKey, start, this::dispatch);
+            try (SyncAdmission.Hold heap = syncAdmission.admit(declaredLength)) {
+                return acceptance.accept(intakeStep.apply(heap), decision, idempotencyKey, start, this::dispatch);
+            }
         }
         admission.admit();
         try {
-            UploadReceipt receipt = acceptance.accept(intakeStep.get(), decision, idempotencyKey, start, this::dispatch);
+            UploadReceipt receipt = acceptance.accept(intakeStep.apply(null), decision, idempotencyKey, start, this::dispatch);
             receipt.outcome().whenComplete((upload, failure) -> admission.release());
             return receipt;
         } catch (RuntimeException e) {
@@ -127,6 +136,16 @@ public class UploadService implements LocalUploads {
     public Future<Upload> uploadAsync(Delivery delivery) {
         int attempt = delivery.nextAttempt();
         ProviderFile file = delivery.delivered();
+        if (file == null && attempt > 1) {
+            // An earlier attempt may have been stored by the provider and lost only its answer (timed
+            // out at the last moment, connection reset after the body): ask before sending again.
+            ReceivedUpload received = delivery.received();
+            file = delivery.target().provider().delivered(delivery.uploadId(), received.filename(), received.bytes(),
+                    store.find(delivery.uploadId()).getCreatedAt()).orElse(null);
+            if (file != null) {
+                delivery.delivered(file);
+            }
+        }
         if (file == null) {
             delivery.awaitRetryAfter();
             store.update(delivery.uploadId(), u -> u.uploading(attempt));

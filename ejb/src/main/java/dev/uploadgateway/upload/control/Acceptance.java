@@ -76,6 +76,15 @@ public class Acceptance {
                     u.getAttempts(), u.getDurationMs()));
             return;
         }
+        if (!Spool.holds(spool, interrupted.getBytes(), interrupted.getSha256())) {
+            // Only a spool that was not forced to disk can come back short: its caller was waiting for
+            // the delivery and got no answer, so nothing acknowledged is lost; sending it would be.
+            store.update(interrupted.getId(), u -> u.failed("spool-incomplete", "The machine stopped before this"
+                    + " upload's bytes reached the disk; it was never acknowledged. Send it again.", u.getPath(),
+                    u.getAttempts(), u.getDurationMs()));
+            Spool.delete(spool);
+            return;
+        }
         ReceivedUpload received = new ReceivedUpload(interrupted.getFilename(), interrupted.getContentType(),
                 interrupted.getBytes(), interrupted.getSha256(), new FileContent.Spooled(spool, interrupted.getBytes()),
                 interrupted.getProvider(), interrupted.getPurpose());

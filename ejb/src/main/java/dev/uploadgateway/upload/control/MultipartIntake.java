@@ -12,18 +12,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemHeaders;
 import org.apache.commons.io.input.BoundedInputStream;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads a {@code multipart/form-data} body straight from the request stream with commons-fileupload's
- * streaming iterator: the {@code file} part goes either into heap (the legacy path) or through a
- * SHA-256 digest onto the spool (the async path), with no temporary copy in between; the size limit
- * is enforced from Content-Length before reading and by counting while reading.
+ * Reads a {@code multipart/form-data} body straight from the request stream ({@link MultipartFraming}
+ * finds the parts, commons-fileupload parses each part's headers): the {@code file} part goes either
+ * into heap (the legacy path) or through a SHA-256 digest onto the spool (the async path), with no
+ * temporary copy in between; the size limit is enforced from Content-Length before reading and by
+ * counting while reading.
  */
 @ApplicationScoped
 public class MultipartIntake {
@@ -39,39 +37,50 @@ public class MultipartIntake {
     @Inject
     Spool spool;
 
-    /** Reads the body to its end; the file is spooled when {@code toSpool}, else held in heap. */
-    public ReceivedUpload receive(IncomingUpload incoming, boolean toSpool) {
+    /**
+     * Reads the body to its end; the file is spooled, or held in heap under {@code heap} when that
+     * is given (the sync path).
+     */
+    public ReceivedUpload receive(IncomingUpload incoming, SyncAdmission.Hold heap) {
         long max = maxBytes.get();
         if (incoming.contentLength() > max + FRAMING_ALLOWANCE) {
             throw tooLarge(max);
         }
         Parts parts = new Parts();
         try {
-            FileItemInputIterator items = parser(max).getItemIterator(new MultipartBody(incoming));
-            while (items.hasNext()) {
-                FileItemInput item = items.next();
-                if (item.isFormField()) {
-                    parts.field(item.getFieldName(), readField(item));
-                } else if ("file".equals(item.getFieldName())) {
-                    parts.file(filename(item), item.getContentType(),
-                            toSpool ? spool.write(item.getInputStream()) : inHeap(item.getInputStream()));
+            Parser parser = new Parser();
+            byte[] boundary = incoming.contentType() == null ? null : parser.getBoundary(incoming.contentType());
+            if (boundary == null || boundary.length == 0 || boundary.length > 70) {
+                throw UploadRejected.badRequest("malformed-multipart", "Malformed multipart body",
+                        "The Content-Type has no usable boundary parameter (1 to 70 characters).");
+            }
+            MultipartFraming body = new MultipartFraming(incoming.body(), boundary, max + FRAMING_ALLOWANCE);
+            for (String block = body.nextPart(); block != null; block = body.nextPart()) {
+                FileItemHeaders headers = parser.headers(block);
+                String name = parser.getFieldName(headers);
+                String filename = parser.getFileName(headers);
+                if (name == null) {
+                    continue;
+                }
+                if (filename == null) {
+                    parts.field(name, readField(name, body.content(FIELD_LIMIT + 1)));
+                } else if ("file".equals(name)) {
+                    InputStream content = body.content(max);
+                    parts.file(filename, headers.getHeader("Content-Type"),
+                            heap == null ? spool.write(content, incoming.spoolMustBeDurable())
+                                    : inHeap(heap.metered(content)));
                 }
             }
             return parts.received();
-        } catch (FileUploadSizeException e) {
+        } catch (MultipartFraming.TooLargeException e) {
             parts.discard();
             throw tooLarge(max);
-        } catch (FileUploadException e) {
-            parts.discard();
-            throw UploadRejected.badRequest("malformed-multipart", "Malformed multipart body",
-                    "The body is not valid multipart/form-data: " + e.getMessage());
         } catch (IOException e) {
             parts.discard();
-            if (causedBySize(e)) {
-                throw tooLarge(max);
-            }
+            String reason = e instanceof MultipartFraming.MalformedException ? e.getMessage()
+                    : "it could not be read to its end (" + e.getMessage() + ")";
             throw UploadRejected.badRequest("malformed-multipart", "Malformed multipart body",
-                    "The body could not be read to its end: " + e.getMessage());
+                    "The body is not valid multipart/form-data: " + reason + ".");
         } catch (RuntimeException e) {
             parts.discard();
             throw e;
@@ -82,14 +91,15 @@ public class MultipartIntake {
      * Reads a file given as a plain stream with its form (callers that are not HTTP multipart),
      * under the same size limit and rules as a multipart body.
      */
-    public ReceivedUpload receive(UploadForm form, InputStream content, boolean toSpool) {
+    public ReceivedUpload receive(UploadForm form, InputStream content, SyncAdmission.Hold heap) {
         long max = maxBytes.get();
         Parts parts = new Parts();
         parts.field("provider", form.provider());
         parts.field("purpose", form.purpose());
         try {
             InputStream bounded = BoundedInputStream.builder().setInputStream(content).setMaxCount(max + 1).get();
-            Spool.Written written = toSpool ? spool.write(bounded) : inHeap(bounded);
+            // in-server and remote callers get a stage they may not wait on: always durable
+            Spool.Written written = heap == null ? spool.write(bounded, true) : inHeap(heap.metered(bounded));
             parts.file(form.filename(), form.contentType(), written);
             if (written.bytes() > max) {
                 throw tooLarge(max);
@@ -121,42 +131,13 @@ public class MultipartIntake {
         return new Spool.Written(new FileContent.InMemory(bytes), bytes.length, Spool.sha256(bytes));
     }
 
-    /** commons-fileupload refuses a name with NUL itself, with an exception that is not about the body. */
-    private static String filename(FileItemInput item) {
-        try {
-            return item.getName();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw UploadRejected.badRequest("invalid-filename", "Invalid filename",
-                    "the filename contains a NUL or control character.");
+    private static String readField(String name, InputStream in) throws IOException {
+        byte[] value = in.readNBytes(FIELD_LIMIT + 1);
+        if (value.length > FIELD_LIMIT) {
+            throw UploadRejected.badRequest("field-too-long", "Form field too long",
+                    "Form field '" + name + "' is longer than " + FIELD_LIMIT + " bytes.");
         }
-    }
-
-    private static String readField(FileItemInput item) throws IOException {
-        try (InputStream in = item.getInputStream()) {
-            byte[] value = in.readNBytes(FIELD_LIMIT + 1);
-            if (value.length > FIELD_LIMIT) {
-                throw UploadRejected.badRequest("field-too-long", "Form field too long",
-                        "Form field '" + item.getFieldName() + "' is longer than " + FIELD_LIMIT + " bytes.");
-            }
-            return new String(value, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Parser parser(long max) {
-        Parser parser = new Parser();
-        parser.setHeaderCharset(StandardCharsets.UTF_8);
-        parser.setFileSizeMax(max);
-        parser.setSizeMax(max + FRAMING_ALLOWANCE);
-        return parser;
-    }
-
-    private static boolean causedBySize(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FileUploadSizeException) {
-                return true;
-            }
-        }
-        return false;
+        return new String(value, StandardCharsets.UTF_8);
     }
 
     private static UploadTooLarge tooLarge(long max) {

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The async path's disk buffer: a stream is copied to a spool file under {@code upload.spool-dir}
- * through a fixed 64 KiB buffer while its SHA-256 is computed, then forced to disk, so memory stays
- * bounded whatever the size and the bytes survive the process.
+ * through a fixed 64 KiB buffer while its SHA-256 is computed, so memory stays bounded whatever the
+ * size and the bytes survive the process (and, forced to disk when asked, the machine).
  */
 @ApplicationScoped
 public class Spool {
@@ -37,7 +37,12 @@ public class Spool {
     public record Written(FileContent content, long bytes, String sha256) {
     }
 
-    public Written write(InputStream in) throws IOException {
+    /**
+     * Copies {@code in} to a new spool file; with {@code durable} the file is forced to disk before
+     * this returns (an fsync: milliseconds to hundreds of milliseconds under load, so only when
+     * the caller's answer depends on it).
+     */
+    public Written write(InputStream in, boolean durable) throws IOException {
         Path dir = Files.createDirectories(Path.of(directory.get()));
         Path file = dir.resolve(UUID.randomUUID() + ".spool");
         MessageDigest digest = sha256();
@@ -52,7 +57,9 @@ public class Spool {
                 }
                 total += n;
             }
-            out.force(true);
+            if (durable) {
+                out.force(true);
+            }
         } catch (IOException | RuntimeException e) {
             delete(file);
             throw e;
@@ -73,6 +80,24 @@ public class Spool {
     public static void release(FileContent content) {
         if (content instanceof FileContent.Spooled spooled) {
             delete(spooled.file());
+        }
+    }
+
+    /** Whether {@code file} still holds exactly the bytes recorded for it (read once, to the end). */
+    static boolean holds(Path file, long bytes, String sha256) {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) != bytes) {
+                return false;
+            }
+            MessageDigest digest = sha256();
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest()).equals(sha256);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not read spool file {0}: {1}", new Object[]{file.getFileName(), e.getMessage()});
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.uploadgateway.upload.control;
 import dev.uploadgateway.provider.control.FileContent;
 import dev.uploadgateway.provider.control.ProviderFailure;
 import dev.uploadgateway.provider.control.ProviderFile;
+import dev.uploadgateway.provider.control.ProviderRejected;
 import dev.uploadgateway.provider.control.ProviderTimedOut;
 import dev.uploadgateway.provider.control.ProviderUnavailable;
 import dev.uploadgateway.rollout.control.RolloutDecider;
@@ -53,7 +54,7 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
     }
 
     private Upload settle(Delivery delivery, RuntimeException failure) {
-        ProviderFile late = delivery.delivered();
+        ProviderFile late = delivery.delivered() != null ? delivery.delivered() : storedMeanwhile(delivery, failure);
         if (late != null) {
             // The provider stored the file but the attempt ran out of time: it is delivered, once.
             return store.update(delivery.uploadId(),
@@ -69,6 +70,25 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
                 new Object[]{delivery.uploadId(), delivery.attempts(), failure.getMessage()});
         return legacy.deliver(delivery.uploadId(), delivery.received(), delivery.target(), load(delivery),
                 UploadPath.SYNC_FALLBACK, delivery.attempts() + 1, delivery.startNanos());
+    }
+
+    /**
+     * After a timed-out last attempt the provider may hold the file with only its answer lost; the
+     * fallback asks before sending the file again. A provider that cannot be asked is not a reason
+     * to give the upload up: the fallback then sends it.
+     */
+    private ProviderFile storedMeanwhile(Delivery delivery, RuntimeException failure) {
+        if (!(failure instanceof ProviderTimedOut)) {
+            return null;
+        }
+        try {
+            return delivery.target().provider().delivered(delivery.uploadId(), delivery.received().filename(),
+                    delivery.received().bytes(), store.find(delivery.uploadId()).getCreatedAt()).orElse(null);
+        } catch (ProviderUnavailable | ProviderRejected e) {
+            LOG.log(Level.INFO, "Upload {0}: could not ask {1} whether a timed-out attempt arrived: {2}",
+                    new Object[]{delivery.uploadId(), delivery.target().provider().name(), e.getMessage()});
+            return null;
+        }
     }
 
     private static FileContent.InMemory load(Delivery delivery) {

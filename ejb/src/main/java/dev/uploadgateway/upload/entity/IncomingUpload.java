@@ -8,7 +8,19 @@ import java.io.InputStream;
  * @param contentLength the declared length, or -1 when the body is chunked
  * @param stickinessKey the value of the stickiness header, or null when the caller sent none
  * @param idempotencyKey the caller's Idempotency-Key, or null
+ * @param respondAsync the caller asked to be answered before delivery ({@code Prefer: respond-async})
  */
 public record IncomingUpload(String contentType, long contentLength, InputStream body, String stickinessKey,
-                             String idempotencyKey) {
+                             String idempotencyKey, boolean respondAsync) {
+
+    /**
+     * Whether the spool must be on disk before the answer: when the answer comes before delivery, or
+     * when the caller will rely on the record by its Idempotency-Key. A caller that waits for the
+     * delivery learns of a failure and retries; its spool is only a buffer, and a crash of the
+     * machine (not of the process: the page cache survives that) is caught at resume by the
+     * spool's length and SHA-256 not matching the record.
+     */
+    public boolean spoolMustBeDurable() {
+        return respondAsync || idempotencyKey != null;
+    }
 }

@@ -59,7 +59,7 @@ public class FilesResource {
                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                        @Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse response) {
         uploads.receive(new IncomingUpload(contentType, contentLength, body,
-                        headers.getHeaderString(uploads.stickinessHeader()), null))
+                        headers.getHeaderString(uploads.stickinessHeader()), null, false))
                 .outcome().whenComplete((upload, failure) -> {
                     if (failure == null) {
                         response.resume(FileObject.of(upload));

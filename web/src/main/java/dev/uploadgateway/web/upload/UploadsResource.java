@@ -92,12 +92,12 @@ public class UploadsResource {
                        @Suspended AsyncResponse response) {
         String header = uploads.stickinessHeader();
         UploadReceipt receipt = uploads.receive(new IncomingUpload(contentType, contentLength, body,
-                headers.getHeaderString(header), blankToNull(idempotencyKey)));
+                headers.getHeaderString(header), blankToNull(idempotencyKey), respondAsync(prefer)));
         URI location = uri.getAbsolutePathBuilder().path(receipt.accepted().getId()).build();
         if (receipt.replayed()) {
             response.resume(Response.ok(UploadView.of(receipt.accepted())).location(location)
                     .header("Idempotent-Replayed", "true").build());
-        } else if (prefer != null && prefer.contains("respond-async") && receipt.accepted().getPath() == UploadPath.ASYNC) {
+        } else if (respondAsync(prefer) && receipt.accepted().getPath() == UploadPath.ASYNC) {
             response.resume(Response.accepted(UploadView.of(receipt.accepted())).location(location)
                     .header(header, receipt.accepted().getStickinessKey())
                     .header("Preference-Applied", "respond-async").build());
@@ -130,6 +130,11 @@ public class UploadsResource {
     @APIResponse(responseCode = "404", description = "No such upload (problem+json)")
     public UploadView find(@PathParam("id") String id) {
         return UploadView.of(uploads.find(id));
+    }
+
+    /** RFC 7240: the preference may come with others in one header. */
+    private static boolean respondAsync(String prefer) {
+        return prefer != null && prefer.contains("respond-async");
     }
 
     private static String blankToNull(String s) {
