@@ -25,7 +25,7 @@ public class RolloutTrail {
 
     @PostConstruct
     void open() {
-        lines = new JsonLines(Path.of(fileName));
+        lines = new JsonLines(Path.of(fileName), true);
     }
 
     public void record(Transition transition) {

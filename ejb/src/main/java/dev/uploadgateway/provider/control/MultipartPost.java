@@ -1,9 +1,9 @@
 package dev.uploadgateway.provider.control;
 
+import dev.uploadgateway.json.JsonP;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -107,7 +107,7 @@ public class MultipartPost {
             throw new ProviderUnavailable(provider.name(), response.statusCode(), provider.name()
                     + " could not list files: " + message(response.body()), null);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(response.body()))) {
             return reader.readObject().getJsonArray("data").getValuesAs(JsonObject.class).stream()
                     .filter(f -> filename.equals(f.getString("filename", null)))
                     .filter(f -> f.getJsonNumber("bytes") != null && f.getJsonNumber("bytes").longValue() == bytes)
@@ -205,7 +205,7 @@ public class MultipartPost {
         if (status >= 400) {
             throw new ProviderRejected(name, status, name + " answered " + status + ": " + message(body));
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(body))) {
             JsonObject file = reader.readObject();
             return new ProviderFile(file.getString("id"),
                     file.getJsonNumber("bytes") == null ? -1 : file.getJsonNumber("bytes").longValue(),
@@ -230,7 +230,7 @@ public class MultipartPost {
     }
 
     static String message(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             JsonObject error = json.containsKey("error") && json.get("error") instanceof JsonObject o ? o : json;
             String message = error.getString("message", null);

@@ -1,8 +1,8 @@
 package dev.uploadgateway.web.files;
 
+import dev.uploadgateway.json.JsonP;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadState;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** An upload as OpenAI's {@code file} object; its id is the upload's id behind {@code file-}. */
@@ -19,7 +19,7 @@ final class FileObject {
             case FAILED -> "error";
             default -> "uploaded";
         };
-        return Json.createObjectBuilder()
+        return JsonP.PROVIDER.createObjectBuilder()
                 .add("id", PREFIX + u.getId())
                 .add("object", "file")
                 .add("bytes", u.getBytes())
@@ -27,7 +27,7 @@ final class FileObject {
                 .add("filename", u.getFilename())
                 .add("purpose", u.getPurpose())
                 .add("status", status)
-                .add("status_details", u.getState() == UploadState.FAILED ? Json.createValue(u.getFailureReason())
+                .add("status_details", u.getState() == UploadState.FAILED ? JsonP.PROVIDER.createValue(u.getFailureReason())
                         : jakarta.json.JsonValue.NULL)
                 .build();
     }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.files;
 
+import dev.uploadgateway.json.JsonP;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -9,7 +10,6 @@ import dev.uploadgateway.upload.boundary.FileLibrary;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -72,10 +72,10 @@ public class FilesResource {
     @GET
     @Operation(summary = "List delivered files, newest first")
     public JsonObject list(@QueryParam("purpose") String purpose, @QueryParam("limit") @DefaultValue("10000") int limit) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JsonP.PROVIDER.createArrayBuilder();
         library.list(limit).stream().filter(u -> purpose == null || purpose.equals(u.getPurpose()))
                 .map(FileObject::of).forEach(data::add);
-        return Json.createObjectBuilder().add("object", "list").add("data", data).add("has_more", false).build();
+        return JsonP.PROVIDER.createObjectBuilder().add("object", "list").add("data", data).add("has_more", false).build();
     }
 
     @GET
@@ -90,7 +90,7 @@ public class FilesResource {
     @Operation(summary = "Delete the file at the provider")
     public JsonObject delete(@PathParam("id") String id) {
         library.delete(FileObject.uploadId(id));
-        return Json.createObjectBuilder().add("id", id).add("object", "file").add("deleted", true).build();
+        return JsonP.PROVIDER.createObjectBuilder().add("id", id).add("object", "file").add("deleted", true).build();
     }
 
     @GET

@@ -1,6 +1,6 @@
 package dev.uploadgateway.web.files;
 
-import jakarta.json.Json;
+import dev.uploadgateway.json.JsonP;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -11,7 +11,7 @@ final class OpenAiError {
     }
 
     static Response response(int status, String type, String code, String message) {
-        String body = Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        String body = JsonP.PROVIDER.createObjectBuilder().add("error", JsonP.PROVIDER.createObjectBuilder()
                 .add("message", message).add("type", type).addNull("param").add("code", code)).build().toString();
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }

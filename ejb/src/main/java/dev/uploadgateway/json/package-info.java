@@ -1,0 +1,2 @@
+/** JSON-P support shared by the gateway's modules. */
+package dev.uploadgateway.json;
