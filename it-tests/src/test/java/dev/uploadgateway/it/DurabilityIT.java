@@ -80,6 +80,7 @@ class DurabilityIT extends GatewayIT {
                 "the second attempt waited for Retry-After: " + upload.getJsonNumber("durationMs"));
     }
 
+    /** The tests' gateway waits 0 s for a place (upload.async.admission-wait-seconds=0 in the pom). */
     @Test
     void refusesAtOnceWithRetryAfterWhenTheAsyncPathIsFull() throws Exception {
         // below the tests' async.upload.timeout of 3 s: this is about admission, not timeouts

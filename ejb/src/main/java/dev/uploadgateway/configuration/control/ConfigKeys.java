@@ -26,6 +26,7 @@ public final class ConfigKeys {
     public static final String REMOTE_MAX_BYTES = "remote.upload.max-bytes";
     public static final String SYNC_HEAP_SHARE = "upload.sync.heap-share";
     public static final String SYNC_HEAP_WAIT = "upload.sync.heap-wait-seconds";
+    public static final String ASYNC_ADMISSION_WAIT = "upload.async.admission-wait-seconds";
 
     private ConfigKeys() {
     }
@@ -43,6 +44,7 @@ public final class ConfigKeys {
         check(problems, lookup, REMOTE_MAX_BYTES, v -> checkLong(v, 1, Integer.MAX_VALUE - 8));
         check(problems, lookup, SYNC_HEAP_SHARE, ConfigKeys::checkShare);
         check(problems, lookup, SYNC_HEAP_WAIT, v -> checkLong(v, 0, 3_600));
+        check(problems, lookup, ASYNC_ADMISSION_WAIT, v -> checkLong(v, 0, 3_600));
         check(problems, lookup, STICKINESS_HEADER, v -> v.isBlank() ? "must name a header" : null);
         check(problems, lookup, ROLLOUT_SALT, v -> v.isEmpty() ? "must not be empty" : null);
         check(problems, lookup, DEFAULT_PROVIDER,

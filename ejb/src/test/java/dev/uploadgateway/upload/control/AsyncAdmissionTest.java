@@ -1,0 +1,56 @@
+package dev.uploadgateway.upload.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uploadgateway.upload.entity.GatewayBusy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class AsyncAdmissionTest {
+
+    private static AsyncAdmission admission(int places, long waitSeconds) {
+        AsyncAdmission a = new AsyncAdmission();
+        a.maxInFlight = places;
+        a.retryAfterSeconds = 5;
+        a.waitSeconds = waitSeconds;
+        a.init();
+        return a;
+    }
+
+    @Test
+    void withNoWaitAFullPathRefusesAtOnceWithRetryAfter() {
+        AsyncAdmission a = admission(2, 0);
+        a.admit();
+        a.admit();
+        long start = System.nanoTime();
+        GatewayBusy busy = assertThrows(GatewayBusy.class, a::admit);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
+        assertEquals(5, busy.retryAfterSeconds());
+        assertEquals(2, a.inFlight());
+    }
+
+    @Test
+    void aWaitingUploadTakesThePlaceThatIsReleased() throws Exception {
+        AsyncAdmission a = admission(1, 30);
+        a.admit();
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(a::admit);
+        Thread.sleep(200);
+        assertFalse(waiting.isDone(), "waits while the path is full");
+        a.release();
+        waiting.get(10, TimeUnit.SECONDS);
+        assertEquals(1, a.inFlight());
+    }
+
+    @Test
+    void aWaitThatRunsOutIsRefused() {
+        AsyncAdmission a = admission(1, 1);
+        a.admit();
+        long start = System.nanoTime();
+        assertThrows(GatewayBusy.class, a::admit);
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(900), "waited about a second");
+    }
+}
