@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * provider's answer. The next one waits, its body unread, up to
  * {@code upload.async.admission-wait-seconds} for a place, then is refused with 503 and
  * Retry-After (at c = 1000 the benchmark's async path refused 85 % of uploads when it did not wait).
- * Written by hand because
- * Fault Tolerance's {@code @Bulkhead} bounds one method call, while an async upload spans the
- * request thread's intake and the EJB pool's delivery; the EJB pool's own queue is unbounded.
+ * Written by hand because Fault Tolerance's {@code @Bulkhead} bounds one method call, while an async
+ * upload spans the request thread's intake and the EJB pool's delivery; the EJB pool's own queue is
+ * unbounded.
  */
 @ApplicationScoped
 public class AsyncAdmission {
