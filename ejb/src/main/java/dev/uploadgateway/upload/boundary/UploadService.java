@@ -139,12 +139,7 @@ public class UploadService implements LocalUploads {
         if (file == null && attempt > 1) {
             // An earlier attempt may have been stored by the provider and lost only its answer (timed
             // out at the last moment, connection reset after the body): ask before sending again.
-            ReceivedUpload received = delivery.received();
-            file = delivery.target().provider().delivered(delivery.uploadId(), received.filename(), received.bytes(),
-                    store.find(delivery.uploadId()).getCreatedAt()).orElse(null);
-            if (file != null) {
-                delivery.delivered(file);
-            }
+            file = delivery.reconcile(store.find(delivery.uploadId()).getCreatedAt()).orElse(null);
         }
         if (file == null) {
             delivery.awaitRetryAfter();

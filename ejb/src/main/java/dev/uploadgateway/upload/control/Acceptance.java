@@ -93,8 +93,7 @@ public class Acceptance {
         delivery.resumeAfter(interrupted.getAttempts());
         if (interrupted.getState() == UploadState.UPLOADING) {
             // An attempt was in flight: the provider may hold the file already. Adopt it if so.
-            target.provider().delivered(interrupted.getId(), interrupted.getFilename(), interrupted.getBytes(),
-                    interrupted.getCreatedAt()).ifPresent(delivery::delivered);
+            delivery.reconcile(interrupted.getCreatedAt());
         }
         LOG.log(Level.INFO, "Resuming upload {0} ({1} bytes) from its spool file", new Object[]{interrupted.getId(),
                 interrupted.getBytes()});

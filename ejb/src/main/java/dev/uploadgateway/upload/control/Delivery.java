@@ -6,6 +6,8 @@ import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.provider.control.ProviderUnavailable;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -109,6 +111,18 @@ public class Delivery {
 
     public void delivered(ProviderFile file) {
         delivered.compareAndSet(null, file);
+    }
+
+    /**
+     * Asks the provider whether it already holds this upload — an attempt it stored but whose answer
+     * was lost (a timeout at the last moment, a reset, a crash) — and records the file if so.
+     *
+     * @param since when the upload was accepted: the provider's file cannot be older
+     */
+    public Optional<ProviderFile> reconcile(Instant since) {
+        Optional<ProviderFile> stored = target.provider().delivered(uploadId, received.filename(), received.bytes(), since);
+        stored.ifPresent(this::delivered);
+        return stored;
     }
 
     public CompletableFuture<Upload> outcome() {
