@@ -23,15 +23,23 @@ public final class HeapBudget {
         this.kib = new Semaphore(totalKib, true);
     }
 
+    /** {@code bytes} rounded up to the budget's unit, so that what is reserved in steps is released exactly. */
+    public static long whole(long bytes) {
+        return kibOf(bytes) * 1024;
+    }
+
     /** Room an upload of {@code fileBytes} needs: reading it into one array peaks at twice its size. */
     public static long need(long fileBytes) {
         return 2 * fileBytes;
     }
 
-    /** Waits up to {@code waitMillis} for {@code bytes} of room; a need above the whole budget never fits. */
-    public Grant reserve(long bytes, long waitMillis) throws InterruptedException {
+    /**
+     * Waits up to {@code waitMillis} for {@code bytes} more room for a holder that has {@code held}
+     * already; what would take the holder above the whole budget never fits.
+     */
+    public Grant reserve(long bytes, long held, long waitMillis) throws InterruptedException {
         long wanted = kibOf(bytes);
-        if (wanted > totalKib) {
+        if (wanted + kibOf(held) > totalKib) {
             return Grant.NEVER_FITS;
         }
         return kib.tryAcquire((int) wanted, waitMillis, TimeUnit.MILLISECONDS) ? Grant.GRANTED : Grant.TIMED_OUT;
@@ -50,6 +58,6 @@ public final class HeapBudget {
     }
 
     private static long kibOf(long bytes) {
-        return Math.max(1, (bytes + 1023) / 1024);
+        return bytes <= 0 ? 0 : (bytes + 1023) / 1024;
     }
 }

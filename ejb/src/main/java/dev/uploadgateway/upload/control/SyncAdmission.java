@@ -34,7 +34,7 @@ public class SyncAdmission {
     @ConfigProperty(name = "upload.busy-retry-after-seconds")
     long retryAfterSeconds;
 
-    private HeapBudget budget;
+    HeapBudget budget;
 
     @PostConstruct
     void init() {
@@ -107,13 +107,11 @@ public class SyncAdmission {
             };
         }
 
-        private void grow(long bytes) {
-            if (held + bytes > budget.totalBytes()) {
-                throw neverFits(held + bytes);
-            }
+        private void grow(long need) {
+            long bytes = HeapBudget.whole(need); // held stays whole units: close() gives back exactly what was taken
             HeapBudget.Grant grant;
             try {
-                grant = budget.reserve(bytes, waitSeconds * 1000);
+                grant = budget.reserve(bytes, held, waitSeconds * 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 grant = HeapBudget.Grant.TIMED_OUT;

@@ -14,19 +14,19 @@ class HeapBudgetTest {
     @Test
     void grantsWhatFitsAndGivesItBack() throws Exception {
         HeapBudget budget = new HeapBudget(100 * MIB);
-        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(60 * MIB, 0));
+        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(60 * MIB, 0, 0));
         assertEquals(60 * MIB, budget.reservedBytes());
-        assertEquals(HeapBudget.Grant.TIMED_OUT, budget.reserve(60 * MIB, 50));
+        assertEquals(HeapBudget.Grant.TIMED_OUT, budget.reserve(60 * MIB, 0, 50));
         budget.release(60 * MIB);
         assertEquals(0, budget.reservedBytes());
-        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(60 * MIB, 0));
+        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(60 * MIB, 0, 0));
     }
 
     @Test
     void aNeedAboveTheWholeBudgetNeverFitsAndIsRefusedWithoutWaiting() throws Exception {
         HeapBudget budget = new HeapBudget(100 * MIB);
         long start = System.nanoTime();
-        assertEquals(HeapBudget.Grant.NEVER_FITS, budget.reserve(HeapBudget.need(51 * MIB), 60_000));
+        assertEquals(HeapBudget.Grant.NEVER_FITS, budget.reserve(HeapBudget.need(51 * MIB), 0, 60_000));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
         assertEquals(0, budget.reservedBytes());
     }
@@ -34,10 +34,10 @@ class HeapBudgetTest {
     @Test
     void aWaitingReservationIsGrantedWhenRoomIsReleased() throws Exception {
         HeapBudget budget = new HeapBudget(100 * MIB);
-        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(80 * MIB, 0));
+        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(80 * MIB, 0, 0));
         CompletableFuture<HeapBudget.Grant> waiting = CompletableFuture.supplyAsync(() -> {
             try {
-                return budget.reserve(40 * MIB, 30_000);
+                return budget.reserve(40 * MIB, 0, 30_000);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -47,6 +47,13 @@ class HeapBudgetTest {
         budget.release(80 * MIB);
         assertEquals(HeapBudget.Grant.GRANTED, waiting.get(10, TimeUnit.SECONDS));
         assertEquals(40 * MIB, budget.reservedBytes());
+    }
+
+    @Test
+    void whatAHolderAlreadyHasCountsTowardsNeverFitting() throws Exception {
+        HeapBudget budget = new HeapBudget(100 * MIB);
+        assertEquals(HeapBudget.Grant.NEVER_FITS, budget.reserve(30 * MIB, 80 * MIB, 60_000));
+        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(20 * MIB, 80 * MIB, 0));
     }
 
     @Test
