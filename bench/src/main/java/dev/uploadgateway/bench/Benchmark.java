@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-    private static final PrintStream OUT = System.out;
+    /** The harness's command-line output: progress, verdicts, where the report went. */
+    static final PrintStream OUT = System.out;
 
     private Benchmark() {
     }

@@ -72,7 +72,7 @@ final class Session {
         Files.writeString(report, MarkdownReport.render(results, run, charts, baseline));
         if (complete) {
             for (Goal goal : Goals.evaluate(results)) {
-                System.out.println("bench: [" + goal.verdict().label() + "] " + goal.target() + " — " + goal.measured());
+                Benchmark.OUT.println("bench: [" + goal.verdict().label() + "] " + goal.target() + " — " + goal.measured());
             }
         }
         return report;

@@ -88,7 +88,7 @@ final class MultipartFraming {
             return null;
         }
         if (current == null) {
-            // the preamble: everything before the first delimiter is ignored
+            // the preamble before the first delimiter, or a part the caller did not open: skipped
             current = new Content(Long.MAX_VALUE);
         }
         current.skipRest();
