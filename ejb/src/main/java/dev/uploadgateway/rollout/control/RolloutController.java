@@ -54,8 +54,6 @@ public class RolloutController {
     private RolloutRules rules;
     private RolloutMachine machine;
     private StageWindow window;
-    private Boolean configEnabled;
-    private Double configPercent;
     private ScheduledFuture<?> ticks;
     /**
      * What every upload reads: the state and the two config values it was adopted from, replaced as a
@@ -90,9 +88,8 @@ public class RolloutController {
         Optional<StoredRollout> stored = store.load();
         machine = new RolloutMachine(rules.schedule(),
                 stored.map(StoredRollout::state).orElseGet(() -> RolloutState.initial(Instant.now(), Heap.used())));
-        configEnabled = stored.map(StoredRollout::configEnabled).orElse(null);
-        configPercent = stored.map(StoredRollout::configPercent).orElse(null);
-        current = new Snapshot(machine.state(), configEnabled, configPercent);
+        current = new Snapshot(machine.state(), stored.map(StoredRollout::configEnabled).orElse(null),
+                stored.map(StoredRollout::configPercent).orElse(null));
         window = new StageWindow(rules.triggers().recentWindow());
         long interval = rules.evaluationInterval().toMillis();
         ticks = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
@@ -144,10 +141,8 @@ public class RolloutController {
 
     private synchronized RolloutState adopt(boolean enabled, double percent) {
         if (!current.adopted(enabled, percent)) {
-            configEnabled = enabled;
-            configPercent = percent;
             machine.adoptConfig(enabled, percent, Instant.now(), Heap.used()).ifPresent(this::moved);
-            save();
+            save(enabled, percent);
         }
         return current.state();
     }
@@ -232,8 +227,13 @@ public class RolloutController {
                 transition.toStage(), transition.toPercent(), String.join("; ", transition.reasons())});
     }
 
-    /** Stores and publishes the state; every change to the machine or the adopted config ends here. */
+    /** Stores and publishes the state with the config values adopted so far. */
     private void save() {
+        save(current.configEnabled(), current.configPercent());
+    }
+
+    /** Stores and publishes the state; every change to the machine or the adopted config ends here. */
+    private void save(Boolean configEnabled, Double configPercent) {
         store.save(new StoredRollout(machine.state(), configEnabled, configPercent));
         current = new Snapshot(machine.state(), configEnabled, configPercent);
     }
