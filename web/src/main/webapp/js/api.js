@@ -17,9 +17,9 @@ export async function read(path) {
  * in (tried in headless Chromium); with 'omit' it neither prompts nor caches, and the page sees the
  * 401 and its problem body like any other answer. The header set here is still sent.
  */
-export async function act(path, login) {
+export async function act(path, login, method = 'POST') {
     const response = await fetch(path, {
-        method: 'POST',
+        method,
         credentials: 'omit',
         cache: 'no-store',
         headers: {

@@ -448,7 +448,9 @@ function result(kind, text) {
 async function perform(action) {
     result('busy', `Sending ${action}…`);
     try {
-        const answer = await act(`api/rollout/${action}`, model.login);
+        // from= the stage this page shows: if the rollout moved meanwhile the gateway answers 409
+        const from = action === 'evaluate' || model.rollout == null ? '' : `?from=${model.rollout.stage}`;
+        const answer = await act(`api/rollout/${action}${from}`, model.login);
         if (answer.ok) {
             result('ok', outcome(action, answer.body));
         } else if (answer.status === 401) {
@@ -470,9 +472,8 @@ async function login(event) {
     error.hidden = true;
     $('login-submit').disabled = true;
     try {
-        // evaluate is the cheapest action behind the same constraint: it judges the stage now, as the
-        // controller would at its next tick anyway, and answers the view
-        const answer = await act('api/rollout/evaluate', credentials);
+        // a read behind the same role, so logging in changes nothing
+        const answer = await act('api/rollout/operator', credentials, 'GET');
         if (answer.ok) {
             model.login = credentials;
             $('login-password').value = '';
@@ -481,9 +482,7 @@ async function login(event) {
             $('operator-name').hidden = false;
             $('logout-button').hidden = false;
             $('login-button').hidden = true;
-            model.rollout = answer.body;
-            renderRollout();
-            result('ok', `Logged in as ${credentials.username}; the stage was evaluated just now.`);
+            result('ok', `Logged in as ${answer.body?.name ?? credentials.username}.`);
         } else {
             error.textContent = answer.status === 401 ? 'User name or password not accepted.'
                 : answer.status === 403 ? 'This account is not a rollout-admin.'

@@ -133,7 +133,7 @@ class RolloutIT extends GatewayIT {
         GatewayClient.Answer none = post("api/rollout/pause", null);
         assertEquals(401, none.status());
         assertEquals("application/problem+json", none.header("Content-Type"));
-        assertTrue(none.header("WWW-Authenticate").startsWith("Basic"));
+        assertTrue(String.valueOf(none.header("WWW-Authenticate")).startsWith("Basic"), none.headers() + " " + none.body());
         assertEquals(401, post("api/rollout/pause", "admin:wrong").status());
         assertEquals(401, post("api/rollout/promote", "intruder:" + ADMIN.substring(6)).status());
 

@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import dev.uploadgateway.web.rollout.RolloutResource;
+import dev.uploadgateway.web.rollout.SameOriginGuard;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import dev.uploadgateway.web.upload.UploadsCsvResource;
 import dev.uploadgateway.web.upload.UploadsResource;
 import jakarta.ws.rs.core.Application;
@@ -12,8 +14,9 @@ import java.util.Set;
 
 /**
  * The gateway's HTTP API, under {@code /api}. Operators authenticate with HTTP Basic (over TLS in
- * production) against the identity store in the EJB module, which also declares the mechanism;
- * web.xml says which paths need them.
+ * production) through the mechanism and identity store in the EJB module; each resource method
+ * says who may call it ({@code @RolesAllowed}/{@code @PermitAll}), enforced by Jersey's
+ * {@code RolesAllowedDynamicFeature} on whatever path variant routed to it.
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "upload-gateway", version = "1.0",
@@ -26,6 +29,7 @@ public class GatewayApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(UploadsResource.class, UploadsCsvResource.class, RolloutResource.class,
-                UploadRejectedMapper.class, ProviderFailureMapper.class, WebApplicationExceptionMapper.class);
+                UploadRejectedMapper.class, ProviderFailureMapper.class, WebApplicationExceptionMapper.class,
+                RolesAllowedDynamicFeature.class, SameOriginGuard.class, OptionsRefused.class);
     }
 }

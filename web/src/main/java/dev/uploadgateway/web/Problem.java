@@ -17,4 +17,9 @@ public record Problem(String type, String title, int status, String detail, Stri
                 .entity(new Problem(TYPE_BASE + slug, title, status, detail, null))
                 .build();
     }
+
+    /** A client's text in a detail: quoted, and cut to {@code max} characters so no client can make answers large. */
+    public static String quoted(String text, int max) {
+        return "'" + (text.length() > max ? text.substring(0, max) + "…" : text) + "'";
+    }
 }

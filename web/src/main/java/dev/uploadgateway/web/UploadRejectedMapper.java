@@ -14,7 +14,11 @@ public class UploadRejectedMapper implements ExceptionMapper<UploadRejected> {
     public Response toResponse(UploadRejected e) {
         Response problem = Problem.response(e.status(), e.type(), e.title(), e.getMessage());
         if (e instanceof GatewayBusy busy) {
-            return Response.fromResponse(problem).header("Retry-After", busy.retryAfterSeconds()).build();
+            problem = Response.fromResponse(problem).header("Retry-After", busy.retryAfterSeconds()).build();
+        }
+        if (e.status() == 408 || e.status() == 413 || e.status() == 503) {
+            // the body may be unread: close the connection rather than let the server read the rest of it
+            problem = Response.fromResponse(problem).header("Connection", "close").build();
         }
         return problem;
     }

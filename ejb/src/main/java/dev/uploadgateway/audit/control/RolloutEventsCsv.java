@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The rollout trail as RFC 4180 CSV, oldest first, with a fixed column order. */
+/** The rollout trail as RFC 4180 CSV, oldest first, with a fixed column order; text cells {@link SpreadsheetSafe}. */
 public final class RolloutEventsCsv {
 
     public static final List<String> COLUMNS = List.of("at", "actor", "action", "from_stage", "from_percent",
             "to_stage", "to_percent", "verdict", "reasons", "async_uploads", "async_success_rate",
             "async_error_rate", "p95_latency_ratio", "criteria_min_success_rate", "criteria_max_error_rate",
-            "criteria_max_latency_ratio");
+            "criteria_max_latency_ratio", "by");
 
     private RolloutEventsCsv() {
     }
@@ -30,7 +30,7 @@ public final class RolloutEventsCsv {
             for (JsonObject e : events) {
                 JsonObject kpis = object(e, "kpis");
                 JsonObject criteria = object(e, "criteria");
-                csv.printRecord(text(e, "at"), text(e, "actor"), text(e, "action"), text(e, "fromStage"),
+                csv.printRecord(SpreadsheetSafe.row(text(e, "at"), text(e, "actor"), text(e, "action"), text(e, "fromStage"),
                         text(e, "fromPercent"), text(e, "toStage"), text(e, "toPercent"), text(e, "verdict"),
                         reasons(e), kpis == null ? null : asyncTrials(kpis),
                         kpis == null ? null : text(object(kpis, "asyncSuccess"), "estimate"),
@@ -38,7 +38,7 @@ public final class RolloutEventsCsv {
                         kpis == null ? null : text(kpis, "p95Ratio"),
                         criteria == null ? null : text(criteria, "minSuccessRate"),
                         criteria == null ? null : text(criteria, "maxErrorRate"),
-                        criteria == null ? null : text(criteria, "maxLatencyRatio"));
+                        criteria == null ? null : text(criteria, "maxLatencyRatio"), text(e, "by")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

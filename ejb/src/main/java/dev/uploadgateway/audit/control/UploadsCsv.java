@@ -10,7 +10,10 @@ import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Upload records as RFC 4180 CSV with a fixed column order (commons-csv does the quoting). */
+/**
+ * Upload records as RFC 4180 CSV with a fixed column order (commons-csv does the quoting), every
+ * text cell made {@link SpreadsheetSafe}.
+ */
 public final class UploadsCsv {
 
     public static final List<String> COLUMNS = List.of("id", "created_at", "completed_at", "filename",
@@ -27,10 +30,10 @@ public final class UploadsCsv {
             for (int offset = 0; ; offset += pageSize) {
                 List<Upload> page = pageAt.apply(offset);
                 for (Upload u : page) {
-                    csv.printRecord(u.getId(), u.getCreatedAt(), u.getCompletedAt(), u.getFilename(), u.getContentType(),
+                    csv.printRecord(SpreadsheetSafe.row(u.getId(), u.getCreatedAt(), u.getCompletedAt(), u.getFilename(), u.getContentType(),
                             u.getBytes(), u.getSha256(), u.getProvider(), u.getProviderFileId(), u.getPurpose(),
                             u.getPath().label(), u.getState().name().toLowerCase(Locale.ROOT), u.getAttempts(),
-                            u.getDurationMs(), u.getStickinessKey(), u.getFailureClass(), u.getFailureReason());
+                            u.getDurationMs(), u.getStickinessKey(), u.getFailureClass(), u.getFailureReason()));
                 }
                 if (page.size() < pageSize) {
                     return;

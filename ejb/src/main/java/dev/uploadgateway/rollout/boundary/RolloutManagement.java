@@ -10,7 +10,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.lang.management.ManagementFactory;
-import java.util.function.Supplier;
+import java.security.AccessController;
+import java.security.Principal;
+import java.util.function.Function;
+import javax.management.remote.JMXPrincipal;
+import javax.security.auth.Subject;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -86,27 +90,39 @@ public class RolloutManagement implements RolloutMXBean {
 
     @Override
     public String promote() {
-        return act(rollout::promote);
+        return act(by -> rollout.promote(by, null));
     }
 
     @Override
     public String rollback() {
-        return act(rollout::rollback);
+        return act(by -> rollout.rollback(by, null));
     }
 
     @Override
     public String pause() {
-        return act(rollout::pause);
+        return act(by -> rollout.pause(by, null));
     }
 
     @Override
     public String resume() {
-        return act(rollout::resume);
+        return act(by -> rollout.resume(by, null));
     }
 
-    private static String act(Supplier<Transition> action) {
+    @SuppressWarnings("removal") // the JMX connector hands its Subject over through the access control context only
+    private static String jmxCaller() {
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        String name = subject == null ? null : subject.getPrincipals(JMXPrincipal.class).stream().findFirst()
+                .map(Principal::getName).orElse(null);
+        return name == null ? "jmx" : "jmx:" + name;
+    }
+
+    /**
+     * Who may call these: whoever the JMX connector let in (the platform MBean server's own
+     * authentication and access file); the move is signed with that connector's principal.
+     */
+    private static String act(Function<String, Transition> action) {
         try {
-            Transition t = action.get();
+            Transition t = action.apply(jmxCaller());
             return t.action() + ": stage " + t.fromStage() + " (" + t.fromPercent() + " %) -> stage " + t.toStage()
                     + " (" + t.toPercent() + " %)";
         } catch (UploadRejected refused) {

@@ -65,20 +65,24 @@ public class RolloutService {
                 state.lastEvaluation());
     }
 
-    public Transition promote() {
-        return refusedAsConflict(controller::promote);
+    /**
+     * Operators' moves, signed with the caller's authenticated name; {@code expectedStage} (may be
+     * null) refuses a move when the rollout is no longer at the stage the operator saw (409).
+     */
+    public Transition promote(String by, Integer expectedStage) {
+        return refusedAsConflict(() -> controller.promote(by, expectedStage));
     }
 
-    public Transition rollback() {
-        return refusedAsConflict(controller::rollback);
+    public Transition rollback(String by, Integer expectedStage) {
+        return refusedAsConflict(() -> controller.rollback(by, expectedStage));
     }
 
-    public Transition pause() {
-        return refusedAsConflict(controller::pause);
+    public Transition pause(String by, Integer expectedStage) {
+        return refusedAsConflict(() -> controller.pause(by, expectedStage));
     }
 
-    public Transition resume() {
-        return refusedAsConflict(controller::resume);
+    public Transition resume(String by, Integer expectedStage) {
+        return refusedAsConflict(() -> controller.resume(by, expectedStage));
     }
 
     public RolloutView evaluate() {

@@ -64,6 +64,7 @@ public class RolloutController {
 
     /** A changed config value seen, and since when; adopted once it has held for {@link #SETTLE_NANOS}. */
     private volatile Pending pending;
+    private final BadValueWarning warnings = new BadValueWarning();
     /**
      * How long a changed switch must read the same before it is adopted. Payara's config-directory
      * source re-reads a file when it changes; a file rewritten in place reads empty for an instant,
@@ -195,20 +196,38 @@ public class RolloutController {
         return evaluation;
     }
 
-    public synchronized Transition promote() {
-        return act(machine.promote(Actor.OPERATOR, Instant.now(), Heap.used()));
+    /**
+     * An operator's move, signed with the operator's authenticated name. {@code expectedStage}, when
+     * given, is the stage the operator saw: a rollout that has moved on since is refused, so of two
+     * operators acting on the same view only the first moves it.
+     */
+    public synchronized Transition promote(String by, Integer expectedStage) {
+        expect(expectedStage);
+        return act(machine.promote(Actor.OPERATOR, Instant.now(), Heap.used()).signedBy(by));
     }
 
-    public synchronized Transition rollback() {
-        return act(machine.rollback(Actor.OPERATOR, List.of("an operator rolled the rollout back"), Instant.now()));
+    public synchronized Transition rollback(String by, Integer expectedStage) {
+        expect(expectedStage);
+        return act(machine.rollback(Actor.OPERATOR, List.of("an operator (" + by + ") rolled the rollout back"),
+                Instant.now()).signedBy(by));
     }
 
-    public synchronized Transition pause() {
-        return act(machine.pause(Actor.OPERATOR, Instant.now()));
+    public synchronized Transition pause(String by, Integer expectedStage) {
+        expect(expectedStage);
+        return act(machine.pause(Actor.OPERATOR, Instant.now()).signedBy(by));
     }
 
-    public synchronized Transition resume() {
-        return act(machine.resume(Actor.OPERATOR, Instant.now()));
+    public synchronized Transition resume(String by, Integer expectedStage) {
+        expect(expectedStage);
+        return act(machine.resume(Actor.OPERATOR, Instant.now()).signedBy(by));
+    }
+
+    private void expect(Integer expectedStage) {
+        int stage = machine.state().stageIndex();
+        if (expectedStage != null && expectedStage != stage) {
+            throw new IllegalStateException("the rollout is at stage " + stage + ", not at stage " + expectedStage
+                    + " as the request expected (from=" + expectedStage + "); it has moved since: look again");
+        }
     }
 
     private Transition act(Transition transition) {
@@ -223,7 +242,8 @@ public class RolloutController {
         }
         trail.record(transition);
         LOG.log(Level.INFO, "Rollout {0} by {1}: stage {2} ({3} %) -> stage {4} ({5} %): {6}", new Object[]{
-                transition.action(), transition.actor(), transition.fromStage(), transition.fromPercent(),
+                transition.action(), transition.by() == null ? transition.actor() : transition.actor() + " "
+                + transition.by(), transition.fromStage(), transition.fromPercent(),
                 transition.toStage(), transition.toPercent(), String.join("; ", transition.reasons())});
     }
 
@@ -240,16 +260,21 @@ public class RolloutController {
 
     private boolean readBoolean(String key, boolean last) {
         String raw = config.getOptionalValue(key, String.class).orElse(String.valueOf(last));
-        return ConfigKeys.checkBoolean(raw) == null ? Boolean.parseBoolean(raw.strip()) : last;
+        if (ConfigKeys.checkBoolean(raw) != null) {
+            warnings.warn(key, raw, "must be true or false; keeping " + last);
+            return last;
+        }
+        warnings.good(key);
+        return Boolean.parseBoolean(raw.strip());
     }
 
     private double readPercent(double last) {
         String raw = config.getOptionalValue(ConfigKeys.ASYNC_ROLLOUT, String.class).orElse(String.valueOf(last));
         if (ConfigKeys.checkPercent(raw) != null) {
-            LOG.log(Level.WARNING, "Ignoring {0}={1}: {2}", new Object[]{ConfigKeys.ASYNC_ROLLOUT, raw,
-                    ConfigKeys.checkPercent(raw)});
+            warnings.warn(ConfigKeys.ASYNC_ROLLOUT, raw, ConfigKeys.checkPercent(raw) + "; keeping " + last);
             return last;
         }
+        warnings.good(ConfigKeys.ASYNC_ROLLOUT);
         return Double.parseDouble(raw.strip());
     }
 }

@@ -8,8 +8,6 @@ import dev.uploadgateway.upload.entity.UploadPath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -23,7 +21,8 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class RolloutDecider {
 
-    private static final Logger LOG = Logger.getLogger(RolloutDecider.class.getName());
+    private final BadValueWarning warnings = new BadValueWarning();
+
 
     @Inject
     Config config;
@@ -55,10 +54,10 @@ public class RolloutDecider {
     public boolean fallbackEnabled() {
         String raw = config.getOptionalValue(ConfigKeys.ASYNC_FALLBACK, String.class).orElse("true");
         if (ConfigKeys.checkBoolean(raw) != null) {
-            LOG.log(Level.WARNING, "Ignoring {0}={1}: must be true or false; keeping fallback on",
-                    new Object[]{ConfigKeys.ASYNC_FALLBACK, raw});
+            warnings.warn(ConfigKeys.ASYNC_FALLBACK, raw, "must be true or false; keeping fallback on");
             return true;
         }
+        warnings.good(ConfigKeys.ASYNC_FALLBACK);
         return Boolean.parseBoolean(raw.strip());
     }
 

@@ -9,12 +9,26 @@ import java.util.List;
  * at hand.
  *
  * @param action promote, rollback, pause, resume, adopt-config or complete
+ * @param by the authenticated name behind an operator's move (an HTTP principal, or {@code jmx:<name>}), null
+ *        for the controller's and the configuration's own moves
  */
 public record Transition(Instant at, Actor actor, String action, int fromStage, double fromPercent, int toStage,
-        double toPercent, Verdict verdict, List<String> reasons, Kpis kpis, Criteria criteria) {
+        double toPercent, Verdict verdict, List<String> reasons, Kpis kpis, Criteria criteria, String by) {
 
     public Transition {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** A move nobody signed for: the controller's or the configuration's. */
+    public Transition(Instant at, Actor actor, String action, int fromStage, double fromPercent, int toStage,
+            double toPercent, Verdict verdict, List<String> reasons, Kpis kpis, Criteria criteria) {
+        this(at, actor, action, fromStage, fromPercent, toStage, toPercent, verdict, reasons, kpis, criteria, null);
+    }
+
+    /** The same move, signed by the operator who made it. */
+    public Transition signedBy(String name) {
+        return new Transition(at, actor, action, fromStage, fromPercent, toStage, toPercent, verdict, reasons, kpis,
+                criteria, name);
     }
 
     /** Whether a new stage begins, so the caller starts a fresh stage window. */

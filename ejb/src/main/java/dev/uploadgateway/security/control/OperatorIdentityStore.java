@@ -2,7 +2,6 @@ package dev.uploadgateway.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -17,11 +16,10 @@ import org.eclipse.microprofile.config.Config;
  * The rollout operator's account, from MicroProfile Config ({@code rollout.admin.username} and
  * {@code rollout.admin.password}, the latter best given as a Payara password alias or an
  * environment variable). With no password configured nobody can log in, so the admin actions are
- * closed by default. Passwords are compared in constant time and never logged. The mechanism
- * (HTTP Basic) is declared here because Jakarta Security only sees the annotation on a CDI bean.
+ * closed by default. Passwords are compared in constant time and never logged. {@link BasicLogin}
+ * is the mechanism that hands it the credentials.
  */
 @ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = "upload-gateway")
 public class OperatorIdentityStore implements IdentityStore {
 
     public static final String ROLE = "rollout-admin";

@@ -9,9 +9,12 @@ import dev.uploadgateway.rollout.control.RolloutDecider;
 import dev.uploadgateway.rollout.entity.Decision;
 import dev.uploadgateway.upload.control.Acceptance;
 import dev.uploadgateway.upload.control.AsyncAdmission;
+import dev.uploadgateway.upload.control.BodyWatch;
 import dev.uploadgateway.upload.control.Delivery;
+import dev.uploadgateway.upload.control.HeaderLimits;
 import dev.uploadgateway.upload.control.MultipartIntake;
 import dev.uploadgateway.upload.control.ReceivedUpload;
+import dev.uploadgateway.upload.control.RequestThreads;
 import dev.uploadgateway.upload.control.Spool;
 import dev.uploadgateway.upload.control.SyncAdmission;
 import dev.uploadgateway.upload.control.SyncFallback;
@@ -72,12 +75,24 @@ public class UploadService implements LocalUploads {
     SyncAdmission syncAdmission;
     @Inject
     UploadStore store;
+    @Inject
+    RequestThreads requestThreads;
+    @Inject
+    BodyWatch bodies;
 
-    /** Reads a multipart body and takes the upload on; the receipt's stage completes when it has ended. */
+    /**
+     * Reads a multipart body and takes the upload on; the receipt's stage completes when it has ended.
+     * The calling request thread is one of {@link RequestThreads}' places until the body is read (and,
+     * on the sync path, delivered), and the body is under {@link BodyWatch} while it is read.
+     */
     public UploadReceipt receive(IncomingUpload incoming) {
+        HeaderLimits.check(decider.stickinessHeader(), incoming.stickinessKey(), incoming.idempotencyKey());
         Decision decision = decider.decide(incoming.stickinessKey());
-        return admitted(decision, incoming.idempotencyKey(), incoming.contentLength(),
-                heap -> intake.receive(incoming, heap));
+        try (RequestThreads.Place place = requestThreads.take(); BodyWatch.Watched body = bodies.watch(incoming.body())) {
+            IncomingUpload watched = incoming.withBody(body);
+            return admitted(decision, incoming.idempotencyKey(), incoming.contentLength(),
+                    heap -> intake.receive(watched, heap));
+        }
     }
 
     /**
@@ -85,6 +100,7 @@ public class UploadService implements LocalUploads {
      * callers, the remote EJB view): the same rollout decision, limits, paths and records.
      */
     public CompletionStage<Upload> upload(UploadForm form, InputStream content, String stickinessKey) {
+        HeaderLimits.check("stickiness key", stickinessKey, null);
         Decision decision = decider.decide(stickinessKey);
         return admitted(decision, null, -1, heap -> intake.receive(form, content, heap)).outcome();
     }

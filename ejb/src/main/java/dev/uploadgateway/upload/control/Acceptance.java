@@ -41,16 +41,16 @@ public class Acceptance {
         Upload record;
         Providers.Target target;
         try {
-            Optional<UploadReceipt> replay = replay(idempotencyKey, received);
+            target = providers.target(received.provider(), received.purpose());
+            Optional<UploadReceipt> replay = replay(idempotencyKey, received, target);
             if (replay.isPresent()) {
                 return replay.get();
             }
-            target = providers.target(received.provider(), received.purpose());
             providers.checkSize(target, received.bytes());
             Optional<Upload> created = create(received, target, decision, idempotencyKey);
             if (created.isEmpty()) {
                 // a concurrent request with the same key committed first: answer as its replay
-                return replay(idempotencyKey, received).orElseThrow();
+                return replay(idempotencyKey, received, target).orElseThrow();
             }
             record = created.get();
         } catch (RuntimeException e) {
@@ -115,7 +115,8 @@ public class Acceptance {
         }
     }
 
-    private Optional<UploadReceipt> replay(String idempotencyKey, ReceivedUpload received) {
+    /** An earlier upload under the same key: the same upload again is a replay; anything else a conflict. */
+    private Optional<UploadReceipt> replay(String idempotencyKey, ReceivedUpload received, Providers.Target target) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
@@ -124,6 +125,13 @@ public class Acceptance {
                 throw new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused",
                         "Idempotency-Key '" + idempotencyKey + "' was used for different content (upload "
                                 + earlier.getId() + "); use a new key for a new file.");
+            }
+            if (!earlier.getProvider().equals(target.provider().name()) || !earlier.getPurpose().equals(target.purpose())) {
+                throw new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused",
+                        "Idempotency-Key '" + idempotencyKey + "' was used for the same file to provider "
+                                + earlier.getProvider() + " with purpose " + earlier.getPurpose() + " (upload "
+                                + earlier.getId() + "); this request asks for " + target.provider().name()
+                                + " with purpose " + target.purpose() + ". Use a new key for a new delivery.");
             }
             Spool.release(received.content());
             return new UploadReceipt(earlier, CompletableFuture.completedFuture(earlier), true);

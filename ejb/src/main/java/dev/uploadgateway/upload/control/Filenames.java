@@ -22,8 +22,12 @@ public final class Filenames {
         if (name.indexOf('\uFFFD') >= 0) {
             return "the filename is not valid UTF-8";
         }
-        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+        if (name.chars().anyMatch(c -> c < 0x20 || c >= 0x7F && c <= 0x9F)) {
             return "the filename contains a NUL or control character";
+        }
+        if (name.chars().anyMatch(Filenames::bidiControl)) {
+            // U+202E and its kin reorder what a person reads: "invoice\u202Efdp.exe" shows as "invoiceexe.pdf"
+            return "the filename contains a bidirectional text control (U+200E/U+200F, U+202A-U+202E, U+2066-U+2069)";
         }
         if (name.contains("/") || name.contains("\\")) {
             return "the filename contains a path separator; send the bare name";
@@ -35,5 +39,9 @@ public final class Filenames {
             return "the filename is longer than " + MAX_BYTES + " bytes in UTF-8";
         }
         return null;
+    }
+
+    private static boolean bidiControl(int c) {
+        return c == 0x200E || c == 0x200F || c == 0x061C || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 }

@@ -12,11 +12,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admits sync uploads against {@link HeapBudget}: {@code upload.sync.heap-share} of the maximum
- * heap, twice the body per upload, reserved from the declared Content-Length before a byte is read
- * (a body without one reserves as it is read). An upload that can never fit is refused with 503
- * {@code sync-path-out-of-memory}; one that does not fit now waits up to
- * {@code upload.sync.heap-wait-seconds} (with its body unread, so waiting costs no memory), then
- * gets 503 {@code gateway-busy} with Retry-After.
+ * heap, twice the body per upload, reserved as the bytes arrive, never from the declared
+ * Content-Length (one connection declaring 128 MB and sending a byte every few seconds held the
+ * whole budget and starved every other sync upload). A declared length that can never fit is
+ * refused with 503 {@code sync-path-out-of-memory} before reading; an upload whose next megabyte
+ * does not fit now waits up to {@code upload.sync.heap-wait-seconds}, then gets 503
+ * {@code gateway-busy} with Retry-After. A body too slow to be worth its room is cut by
+ * {@link BodyWatch}, which gives the room back.
  */
 @ApplicationScoped
 public class SyncAdmission {
@@ -42,15 +44,17 @@ public class SyncAdmission {
     }
 
     /**
-     * Reserves room for a body of {@code declaredLength} bytes before it is read; a body without a
-     * length (-1) reserves as it is read, through {@link Hold#metered}. Close the hold to give it back.
+     * A hold for a body of {@code declaredLength} bytes (-1 when chunked) that reserves as it is read,
+     * through {@link Hold#metered}; refused at once when the declared length can never fit. Close
+     * the hold to give its room back.
      */
     public Hold admit(long declaredLength) {
-        Hold hold = new Hold(declaredLength >= 0);
-        if (declaredLength >= 0 && declaredLength <= maxBytes + MultipartIntake.FRAMING_ALLOWANCE) {
-            hold.grow(HeapBudget.need(declaredLength));
-        }
+        Hold hold = new Hold();
         // a declared length above the limit is refused by the intake before a byte is read
+        if (declaredLength >= 0 && declaredLength <= maxBytes + MultipartIntake.FRAMING_ALLOWANCE
+                && HeapBudget.whole(HeapBudget.need(declaredLength)) > budget.totalBytes()) {
+            throw hold.neverFits(HeapBudget.need(declaredLength));
+        }
         return hold;
     }
 
@@ -65,18 +69,13 @@ public class SyncAdmission {
     /** Room held by one sync upload until it ends. Used by the request's own thread only. */
     public final class Hold implements AutoCloseable {
         private static final long STEP = 1 << 20;
-        private final boolean sized;
         private long held;
 
-        private Hold(boolean sized) {
-            this.sized = sized;
+        private Hold() {
         }
 
-        /** The body as read into heap: a body of unknown length reserves twice what it delivers, as it goes. */
+        /** The body as read into heap: it reserves twice what it delivers, a megabyte or more at a time. */
         public InputStream metered(InputStream in) {
-            if (sized) {
-                return in;
-            }
             return new FilterInputStream(in) {
                 private long read;
 

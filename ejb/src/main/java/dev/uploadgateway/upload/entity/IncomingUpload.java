@@ -20,6 +20,11 @@ public record IncomingUpload(String contentType, long contentLength, InputStream
      * machine (not of the process: the page cache survives that) is caught at resume by the
      * spool's length and SHA-256 not matching the record.
      */
+    /** The same request, its body read through {@code watched}. */
+    public IncomingUpload withBody(InputStream watched) {
+        return new IncomingUpload(contentType, contentLength, watched, stickinessKey, idempotencyKey, respondAsync);
+    }
+
     public boolean spoolMustBeDurable() {
         return respondAsync || idempotencyKey != null;
     }

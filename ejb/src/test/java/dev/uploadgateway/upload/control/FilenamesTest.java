@@ -21,6 +21,19 @@ class FilenamesTest {
         assertNotNull(Filenames.problem(name));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"invoice\u202Efdp.exe", "a\u202Ab.txt", "a\u2066b.txt", "a\u2069b.txt", "a\u200Fb.txt",
+            "c1\u0085.txt", "c1\u009B.txt", "del\u007F.txt", "c1\u0080.txt"})
+    void refusesC1ControlsAndBidirectionalOverrides(String name) {
+        assertNotNull(Filenames.problem(name), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0nbsp.txt", "\u00A9 notice.txt", "עברית.txt", "عربي.txt"})
+    void acceptsRightToLeftScriptsAndPrintableLatin1(String name) {
+        assertNull(Filenames.problem(name), name);
+    }
+
     @org.junit.jupiter.api.Test
     void refusesNamesOverTwoHundredFiftyFiveBytes() {
         assertNull(Filenames.problem("a".repeat(255)));

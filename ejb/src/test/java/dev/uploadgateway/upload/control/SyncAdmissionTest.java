@@ -24,11 +24,39 @@ class SyncAdmissionTest {
         return a;
     }
 
+    /** A declared length is a client's claim: only bytes that arrived take room. */
     @Test
-    void aDeclaredBodyHoldsTwiceItsLengthUntilClosed() {
+    void aDeclaredBodyHoldsOnlyWhatHasArrivedUntilClosed() throws IOException {
         SyncAdmission a = admission(64 * MIB);
-        try (SyncAdmission.Hold hold = a.admit(10 * MIB + 7)) {
-            assertTrue(a.reservedBytes() >= 20 * MIB, "held " + a.reservedBytes());
+        try (SyncAdmission.Hold hold = a.admit(30 * MIB)) {
+            assertEquals(0, a.reservedBytes(), "nothing held for a claim");
+            InputStream in = hold.metered(new ByteArrayInputStream(new byte[(int) (2 * MIB)]));
+            in.readNBytes((int) MIB);
+            long early = a.reservedBytes();
+            assertTrue(early >= 2 * MIB && early < 8 * MIB, "held " + early + " after 1 MiB");
+            in.readAllBytes();
+            assertTrue(a.reservedBytes() >= 4 * MIB, "held " + a.reservedBytes());
+        }
+        assertEquals(0, a.reservedBytes());
+    }
+
+    @Test
+    void aDeclaredLengthThatCanNeverFitIsRefusedBeforeReading() {
+        SyncAdmission a = admission(64 * MIB);
+        UploadRejected refused = assertThrows(UploadRejected.class, () -> a.admit(40 * MIB));
+        assertEquals("sync-path-out-of-memory", refused.type());
+        assertEquals(0, a.reservedBytes());
+    }
+
+    /** The finding: one trickling connection that declared 128 MB used to starve every other sync upload. */
+    @Test
+    void aTrickleThatDeclaredAHugeBodyLeavesRoomForOthers() throws IOException {
+        SyncAdmission a = admission(300 * MIB);
+        a.maxBytes = 200 * MIB;
+        try (SyncAdmission.Hold trickle = a.admit(134_217_700); SyncAdmission.Hold other = a.admit(10 * MIB)) {
+            trickle.metered(new ByteArrayInputStream(new byte[10])).readAllBytes();
+            InputStream in = other.metered(new ByteArrayInputStream(new byte[(int) (10 * MIB)]));
+            assertEquals(10 * MIB, in.readAllBytes().length, "the other upload got its room at once");
         }
         assertEquals(0, a.reservedBytes());
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.uploadgateway.upload.boundary.FileLibrary;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.web.upload.ContentCoding;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -57,7 +58,9 @@ public class FilesResource {
                     + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}")))
     public void create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
+                       @HeaderParam("Content-Encoding") String contentEncoding,
                        @Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse response) {
+        ContentCoding.requireIdentity(contentEncoding);
         uploads.receive(new IncomingUpload(contentType, contentLength, body,
                         headers.getHeaderString(uploads.stickinessHeader()), null, false))
                 .outcome().whenComplete((upload, failure) -> {

@@ -81,6 +81,7 @@ public class UploadsResource {
                             + "\"status\":400,\"detail\":\"Provider 'x' is not known; use one of [glm, kimi, local].\"}")))
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused for other content")
     @APIResponse(responseCode = "413", description = "File over upload.max-bytes or the provider's limit")
+    @APIResponse(responseCode = "415", description = "A Content-Encoding (gzip, …): send the body unencoded")
     @APIResponse(responseCode = "502", description = "The provider refused or failed")
     @APIResponse(responseCode = "503", description = "Async path full; Retry-After says when to retry")
     @APIResponse(responseCode = "504", description = "No attempt answered in time and fallback is off")
@@ -88,8 +89,10 @@ public class UploadsResource {
                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
                        @HeaderParam("Idempotency-Key") String idempotencyKey,
                        @HeaderParam("Prefer") String prefer,
+                       @HeaderParam("Content-Encoding") String contentEncoding,
                        @Context HttpHeaders headers, @Context UriInfo uri, InputStream body,
                        @Suspended AsyncResponse response) {
+        ContentCoding.requireIdentity(contentEncoding);
         String header = uploads.stickinessHeader();
         UploadReceipt receipt = uploads.receive(new IncomingUpload(contentType, contentLength, body,
                 headers.getHeaderString(header), blankToNull(idempotencyKey), respondAsync(prefer)));

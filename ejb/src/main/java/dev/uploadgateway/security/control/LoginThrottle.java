@@ -1,0 +1,61 @@
+package dev.uploadgateway.security.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Failed logins per client address in fixed windows: after {@code auth.failed-login-burst} failures
+ * within {@code auth.failed-login-window-seconds}, that address gets 429 until its window ends, so
+ * guessing a password or a key costs a client a minute per burst. The table is bounded: past
+ * {@link #MAX_CLIENTS} addresses, ended windows are dropped. Written by hand: neither Jakarta
+ * Security nor MicroProfile limits failed authentications.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    static final int MAX_CLIENTS = 10_000;
+
+    @Inject
+    @ConfigProperty(name = "auth.failed-login-burst")
+    int burst;
+    @Inject
+    @ConfigProperty(name = "auth.failed-login-window-seconds")
+    long windowSeconds;
+
+    LongSupplier clock = System::nanoTime;
+    private final Map<String, Window> clients = new ConcurrentHashMap<>();
+
+    private record Window(long startedAt, int failures) {
+    }
+
+    public boolean blocked(String client) {
+        Window w = clients.get(client);
+        return w != null && !ended(w) && w.failures() >= burst;
+    }
+
+    public void failed(String client) {
+        if (clients.size() >= MAX_CLIENTS) {
+            clients.values().removeIf(this::ended);
+        }
+        clients.compute(client, (k, w) -> w == null || ended(w) ? new Window(clock.getAsLong(), 1)
+                : new Window(w.startedAt(), w.failures() + 1));
+    }
+
+    /** Seconds until the client's window ends, at least 1. */
+    public long retryAfterSeconds(String client) {
+        Window w = clients.get(client);
+        if (w == null) {
+            return 1;
+        }
+        long left = windowSeconds * 1_000_000_000L - (clock.getAsLong() - w.startedAt());
+        return Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private boolean ended(Window w) {
+        return clock.getAsLong() - w.startedAt() >= windowSeconds * 1_000_000_000L;
+    }
+}

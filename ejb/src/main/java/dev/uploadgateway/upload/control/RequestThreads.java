@@ -1,0 +1,77 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.upload.entity.GatewayBusy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How many of the server's request threads uploads may hold at once ({@code upload.max-request-threads},
+ * kept below the HTTP thread pool): the rest always answer health checks, the API and the dashboard,
+ * however many uploads arrive. An upload holds its place while its body is read, while it waits for
+ * admission, and on the sync path while it is delivered; the async path gives its place back once
+ * the body is spooled. When every place is taken, the slowest body below the minimum rate is cut
+ * to make room; otherwise the upload waits briefly, then gets 503 with Retry-After, its body unread.
+ */
+@ApplicationScoped
+public class RequestThreads {
+
+    private static final long WAIT_MILLIS = 1_000;
+
+    @Inject
+    @ConfigProperty(name = "upload.max-request-threads")
+    int places;
+    @Inject
+    @ConfigProperty(name = "upload.busy-retry-after-seconds")
+    long retryAfterSeconds;
+    @Inject
+    BodyWatch bodies;
+
+    private Semaphore free;
+
+    @PostConstruct
+    void init() {
+        free = new Semaphore(places);
+    }
+
+    /** Takes a place for the calling request thread; close the place to give it back. */
+    public Place take() {
+        boolean taken = free.tryAcquire();
+        try {
+            if (!taken && bodies.cutSlowest()) {
+                taken = free.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            if (!taken) {
+                taken = free.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!taken) {
+            throw new GatewayBusy(retryAfterSeconds, "All " + places + " request threads uploads may hold "
+                    + "(upload.max-request-threads) are busy reading or delivering; retry after " + retryAfterSeconds
+                    + " s.");
+        }
+        return new Place();
+    }
+
+    public int held() {
+        return places - free.availablePermits();
+    }
+
+    /** One request thread's place; given back once. */
+    public final class Place implements AutoCloseable {
+        private boolean held = true;
+
+        @Override
+        public void close() {
+            if (held) {
+                held = false;
+                free.release();
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.uploadgateway.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+
+/**
+ * {@code OPTIONS} answers 405 everywhere in the API instead of Jersey's automatic 200: the gateway
+ * grants no cross-origin access, so it has no preflight to pass, and an operator action should
+ * answer nothing but its refusal to a caller without credentials. OpenAPI describes the methods.
+ */
+@PreMatching
+public class OptionsRefused implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if ("OPTIONS".equals(request.getMethod())) {
+            request.abortWith(Problem.response(405, "method-not-allowed", "Method Not Allowed",
+                    "OPTIONS is not answered: the API grants no cross-origin access; /openapi describes every operation."));
+        }
+    }
+}

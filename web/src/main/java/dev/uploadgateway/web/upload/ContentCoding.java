@@ -1,0 +1,25 @@
+package dev.uploadgateway.web.upload;
+
+import dev.uploadgateway.upload.entity.UploadRejected;
+import java.util.Locale;
+
+/**
+ * Upload bodies are taken as sent, byte for byte: the file's SHA-256 and size are of what arrived.
+ * A body with a Content-Encoding would be stored encoded, so it is refused with a type of its own
+ * (RFC 9110 §15.5.16: 415 for an unsupported content coding), not parsed as broken multipart.
+ */
+public final class ContentCoding {
+
+    private ContentCoding() {
+    }
+
+    public static void requireIdentity(String contentEncoding) {
+        if (contentEncoding != null && !contentEncoding.isBlank()
+                && !"identity".equals(contentEncoding.strip().toLowerCase(Locale.ROOT))) {
+            throw new UploadRejected(415, "content-encoding-unsupported", "Content-Encoding not supported",
+                    "The body came with Content-Encoding " + (contentEncoding.length() > 40
+                            ? contentEncoding.substring(0, 40) + "…" : contentEncoding)
+                            + "; the gateway takes upload bodies unencoded. Send the multipart body without it.");
+        }
+    }
+}
