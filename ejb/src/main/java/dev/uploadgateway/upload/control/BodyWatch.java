@@ -31,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyWatch {
 
     private static final long TICK_MILLIS = 250;
+    /** A body is not judged "slowest" before it had this long to get going. */
+    static final long EVICTION_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     @Inject
     @ConfigProperty(name = "upload.read-idle-timeout-seconds")
@@ -85,7 +87,8 @@ public class BodyWatch {
      */
     public boolean cutSlowest() {
         long now = clock.getAsLong();
-        Optional<Watched> slowest = reading.stream().filter(w -> !w.cut && w.rate(now) < minBytesPerSecond)
+        Optional<Watched> slowest = reading.stream()
+                .filter(w -> !w.cut && now - w.startedAt >= EVICTION_GRACE_NANOS && w.rate(now) < minBytesPerSecond)
                 .min(Comparator.comparingDouble(w -> w.rate(now)));
         slowest.ifPresent(w -> w.cut("it sent " + w.bytes + " bytes in " + w.seconds(now) + " s, below "
                 + minBytesPerSecond + " bytes/s (upload.min-bytes-per-second), while other uploads waited"));

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * however many uploads arrive. An upload holds its place while its body is read, while it waits for
  * admission, and on the sync path while it is delivered; the async path gives its place back once
  * the body is spooled. When every place is taken, the slowest body below the minimum rate is cut
- * to make room; otherwise the upload waits briefly, then gets 503 with Retry-After, its body unread.
+ * to make room (the upload waits up to a second for the place it frees); otherwise the upload gets
+ * 503 with Retry-After at once, its body unread.
  */
 @ApplicationScoped
 public class RequestThreads {
@@ -41,10 +42,8 @@ public class RequestThreads {
     public Place take() {
         boolean taken = free.tryAcquire();
         try {
+            // no waiting otherwise: a request waiting for a place holds one of the threads kept for others
             if (!taken && bodies.cutSlowest()) {
-                taken = free.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            }
-            if (!taken) {
                 taken = free.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {

@@ -121,4 +121,14 @@ class BodyWatchTest {
         assertEquals(10, fast.read(new byte[10]), "the fast body reads on");
         assertFalse(watch.cutSlowest(), "no other body below the rate");
     }
+
+    @Test
+    void givesANewBodyTimeToGetGoingBeforeItCanBeCutForOthers() {
+        BodyWatch.Watched fresh = watch.watch(new ByteArrayInputStream(new byte[100]));
+        now += BodyWatch.EVICTION_GRACE_NANOS - 1;
+        assertFalse(watch.cutSlowest());
+        now += 1;
+        assertTrue(watch.cutSlowest());
+        assertThrows(UploadRejected.class, () -> fresh.read(new byte[1]));
+    }
 }
