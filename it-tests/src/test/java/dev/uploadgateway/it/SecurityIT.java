@@ -3,10 +3,15 @@ package dev.uploadgateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uploadgateway.testkit.MultipartForm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -186,6 +191,73 @@ class SecurityIT extends GatewayIT {
         assertEquals(200, RawHttp.send(port(), "GET", "/api/rollout/operator", "Authorization: " + ADMIN + "\r\n").status(),
                 "another address is not throttled");
         assertEquals(false, rollout().getBoolean("paused"));
+    }
+
+    private GatewayClient.Answer upload(String filename, String provider, Map<String, String> headers) throws Exception {
+        MultipartForm form = new MultipartForm();
+        if (provider != null) {
+            form.field("provider", provider);
+        }
+        form.file("file", filename, "text/plain", GatewayDeployment.file("hostile.txt",
+                ("content of " + filename).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("api/uploads")).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", form.contentType()).POST(form.publisher());
+        headers.forEach(request::header);
+        return gateway.send(request.build());
+    }
+
+    private static void assertProblem(GatewayClient.Answer answer, int status, String type) {
+        assertEquals(status, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.header("Content-Type"), answer.body());
+        assertTrue(answer.json().getString("type").endsWith("/" + type), answer.body());
+    }
+
+    @Test
+    void refusesOverlongHeaderValuesWithTheLimitInTheDetail() throws Exception {
+        GatewayClient.Answer key = upload("a.txt", null, Map.of("X-Request-Id", "k".repeat(600)));
+        assertProblem(key, 400, "header-too-long");
+        assertTrue(key.json().getString("detail").contains("512"), key.body());
+        GatewayClient.Answer idempotency = upload("a.txt", null, Map.of("Idempotency-Key", "i".repeat(300)));
+        assertProblem(idempotency, 400, "header-too-long");
+        assertTrue(idempotency.json().getString("detail").contains("255"), idempotency.body());
+    }
+
+    @Test
+    void refusesAnEncodedBodyNonNumericPagesAndBidirectionalFilenames() throws Exception {
+        assertProblem(upload("a.txt", null, Map.of("Content-Encoding", "gzip")), 415, "content-encoding-unsupported");
+        for (String path : List.of("api/uploads?limit=abc", "api/uploads?offset=1x", "api/rollout/events?limit=ten",
+                "api/rollout/history?minutes=sixty")) {
+            assertProblem(gateway.get(path), 400, "invalid-parameter");
+        }
+        for (String name : List.of("invoice\u202Efdp.exe", "c1\u0085name.txt", "iso\u2066x.txt")) {
+            assertProblem(upload(name, null, Map.of()), 400, "invalid-filename");
+        }
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReplayedForAnotherProvider() throws Exception {
+        String key = "hostile-" + System.nanoTime();
+        assertEquals(201, upload("same.txt", "kimi", Map.of("Idempotency-Key", key)).status());
+        assertEquals(200, upload("same.txt", "kimi", Map.of("Idempotency-Key", key)).status(), "a true replay");
+        assertProblem(upload("same.txt", "glm", Map.of("Idempotency-Key", key)), 409, "idempotency-key-reused");
+    }
+
+    @Test
+    void neutralisesSpreadsheetFormulasInTheCsvExports() throws Exception {
+        String filename = "=HYPERLINK(\"evil.example\",\"x\").txt"; // a path separator would be refused as a filename
+        assertEquals(201, upload(filename, null, Map.of("X-Request-Id", "@SUM(1+1)")).status());
+        String csv = gateway.get("api/uploads.csv").body();
+        var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(csv)).getRecords();
+        var row = records.stream().filter(r -> r.get("filename").endsWith("\").txt")).findFirst().orElseThrow();
+        assertEquals("'" + filename, row.get("filename"));
+        assertEquals("'@SUM(1+1)", row.get("stickiness_key"));
+        for (var r : records) {
+            for (String cell : r.values()) {
+                assertTrue(cell.isEmpty() || "=+@\t\r".indexOf(cell.charAt(0)) < 0
+                        || cell.startsWith("-") && cell.matches("-[0-9.]+"), "unsafe cell " + cell);
+            }
+        }
     }
 
     /** Back to the 50 % every test starts from, whatever stage a promote left. */
