@@ -11,7 +11,9 @@ micro="$here/target/payara-micro.jar"
 data="$repo/upload-gateway-data"
 [ -f "$war" ] && [ -f "$micro" ] || { echo "run.sh: build first: mvn -DskipTests package" >&2; exit 1; }
 rm -rf "$data/micro"   # disposable instance root: see pre-boot-commands.asadmin
+umask 077              # database, spool, audit trail and config are the gateway user's alone
 mkdir -p "$data/micro" "$data/config" "$data/db"
+chmod 700 "$data" "$data/db"
 cd "$repo"
 log="$data/server.log"
 : > "$log"

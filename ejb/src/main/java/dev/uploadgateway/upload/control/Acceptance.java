@@ -35,6 +35,8 @@ public class Acceptance {
     UploadStore store;
     @Inject
     LegacyDelivery legacy;
+    @Inject
+    Spool spoolDir;
 
     public UploadReceipt accept(ReceivedUpload received, Decision decision, String idempotencyKey, long start,
                                 Consumer<Delivery> dispatch) {
@@ -70,6 +72,14 @@ public class Acceptance {
     /** Starts the async delivery of an interrupted upload again; a sync one cannot be resumed. */
     public void resume(Upload interrupted, Consumer<Delivery> dispatch) {
         Path spool = interrupted.getSpoolFile() == null ? null : Path.of(interrupted.getSpoolFile());
+        if (spool != null && spool.toFile().exists() && !spoolDir.contains(spool)) {
+            LOG.log(Level.WARNING, "Upload {0} names a spool file outside upload.spool-dir; not sent",
+                    interrupted.getId());
+            store.update(interrupted.getId(), u -> u.failed("spool-outside-spool-dir", "The record names a file"
+                    + " outside the spool directory; the gateway sends only its own spool files.", u.getPath(),
+                    u.getAttempts(), u.getDurationMs()));
+            return;
+        }
         if (spool == null || !spool.toFile().isFile()) {
             store.update(interrupted.getId(), u -> u.failed("interrupted", "The gateway stopped while this upload"
                     + " was on the sync path, which keeps no copy; it was never acknowledged.", u.getPath(),

@@ -67,6 +67,20 @@ public class Spool {
         return new Written(new FileContent.Spooled(file, total), total, HexFormat.of().formatHex(digest.digest()));
     }
 
+    /**
+     * Whether {@code file} is a regular file inside the spool directory, links resolved: recovery
+     * sends only such files, so a record altered to name another path (say /etc/shadow) sends nothing.
+     */
+    public boolean contains(Path file) {
+        try {
+            Path dir = Path.of(directory.get()).toRealPath();
+            Path real = file.toRealPath();
+            return real.startsWith(dir) && !real.equals(dir) && Files.isRegularFile(real);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Removes a spool file; a file already gone is fine. */
     public static void delete(Path file) {
         try {
