@@ -34,7 +34,7 @@ class CrashRecoveryIT {
             Map<String, String> config = Map.of("async.upload.enabled", "true", "async.upload.rollout", "100");
             try (MicroProcess micro = MicroProcess.start(List.of(
                     "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(),
-                    "-Dprovider.kimi.api-key=crash-key", "-Dupload.default-provider=kimi",
+                    "-Dprovider.kimi.api-key=crash-key", "-Dupload.default-provider=kimi", "-Dauth.anonymous-uploads=true",
                     "-Dasync.upload.timeout=20"), config)) {
                 assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up");
                 GatewayClient gateway = GatewayClient.at(micro.url());

@@ -44,8 +44,10 @@ class OpenAiFilesIT extends GatewayIT {
         assertEquals("assistants", created.purpose().asString());
 
         String uploadId = created.id().substring("file-".length());
-        assertEquals("async", gateway.get("api/uploads/" + uploadId).json().getString("path"),
-                "the rollout chose the path, as for /api/uploads");
+        GatewayClient.Answer record = gateway.send(java.net.http.HttpRequest.newBuilder(uri("api/uploads/" + uploadId))
+                .header("Authorization", "Bearer " + KEY).GET().build());
+        assertEquals("async", record.json().getString("path"), "the rollout chose the path, as for /api/uploads");
+        assertEquals(404, gateway.get("api/uploads/" + uploadId).status(), "the key's tenant's record, not anyone's");
 
         assertTrue(client.files().list().data().stream().anyMatch(f -> f.id().equals(created.id())));
         assertEquals(created.bytes(), client.files().retrieve(created.id()).bytes());

@@ -37,6 +37,7 @@ class ProcessSafetyIT {
             emulator.latency(Duration.ofMillis(500));
             try (MicroProcess micro = MicroProcess.start(List.of("-Xmx512m",
                     "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(), "-Dprovider.kimi.api-key=" + KIMI_KEY,
+                    "-Dauth.anonymous-uploads=true",
                     "-Dupload.default-provider=kimi", "-Dupload.async.max-in-flight=200"),
                     Map.of("async.upload.enabled", "true", "async.upload.rollout", "100"))) {
                 assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up");
@@ -79,7 +80,8 @@ class ProcessSafetyIT {
     void neverLetsAKeyOrPasswordIntoLogsProblemsMetricsOrTheAuditTrail() throws Exception {
         try (ProviderEmulator emulator = ProviderEmulator.builder().kimiKey("a-different-key").start()) {
             // secrets the way README says to give them: environment variables, never files or -D
-            try (MicroProcess micro = MicroProcess.start(List.of("-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port()),
+            try (MicroProcess micro = MicroProcess.start(List.of("-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(),
+                    "-Dauth.anonymous-uploads=true"),
                     Map.of("async.upload.enabled", "true", "async.upload.rollout", "50"),
                     Map.of("PROVIDER_KIMI_API_KEY", KIMI_KEY, "FILES_API_KEYS", FILES_KEY,
                             "ROLLOUT_ADMIN_PASSWORD", ADMIN_PASSWORD))) {

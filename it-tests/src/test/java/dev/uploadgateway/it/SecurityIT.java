@@ -260,6 +260,61 @@ class SecurityIT extends GatewayIT {
         }
     }
 
+    private GatewayClient.Answer as(String authorization, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return gateway.send(request.build());
+    }
+
+    private String uploadAs(String authorization, String name) throws Exception {
+        GatewayClient.Answer answer = upload(name, "kimi", Map.of("Authorization", authorization));
+        assertEquals(201, answer.status(), answer.body());
+        return answer.json().getString("id");
+    }
+
+    @Test
+    void aTenantSeesOnlyItsOwnRecordsAndFilesAndAnOperatorSeesAll() throws Exception {
+        String acme = "Bearer it-acme-key-1";
+        String acmeRotated = "Bearer it-acme-key-2";
+        String globex = "Bearer it-globex-key";
+        String a = uploadAs(acme, "acme-" + System.nanoTime() + ".txt");
+        String b = uploadAs(globex, "globex-" + System.nanoTime() + ".txt");
+
+        for (String key : List.of(acme, acmeRotated)) {
+            String list = as(key, "api/uploads?limit=500").body();
+            assertTrue(list.contains(a) && !list.contains(b), list);
+            assertEquals(200, as(key, "api/uploads/" + a).status());
+            assertProblem(as(key, "api/uploads/" + b), 404, "upload-not-found");
+            String csv = as(key, "api/uploads.csv").body();
+            assertTrue(csv.contains(a) && !csv.contains(b), "CSV scoped to the tenant");
+        }
+        String files = as(globex, "v1/files").body();
+        assertTrue(files.contains(b) && !files.contains(a), files);
+        assertEquals(404, as(globex, "v1/files/file-" + a).status());
+        assertEquals(404, as(globex, "v1/files/file-" + a + "/content").status());
+        HttpRequest delete = HttpRequest.newBuilder(uri("v1/files/file-" + a)).header("Authorization", globex).DELETE().build();
+        assertEquals(404, gateway.send(delete).status(), "another tenant cannot delete it");
+        assertEquals(200, as(acme, "v1/files/file-" + a).status(), "still there for its tenant");
+
+        String anonymous = as(null, "api/uploads?limit=500").body();
+        assertTrue(!anonymous.contains(a) && !anonymous.contains(b), "anonymous callers see neither");
+        String operator = as(ADMIN, "api/uploads?limit=500").body();
+        assertTrue(operator.contains(a) && operator.contains(b), "the operator sees every tenant");
+    }
+
+    @Test
+    void refusesAWrongApiKeyInEachApisOwnShape() throws Exception {
+        GatewayClient.Answer api = upload("a.txt", null, Map.of("Authorization", "Bearer not-a-key"));
+        assertProblem(api, 401, "api-key-required");
+        assertTrue(api.header("WWW-Authenticate").startsWith("Bearer"), api.headers().toString());
+        assertProblem(as("Bearer not-a-key", "api/uploads"), 401, "api-key-required");
+        GatewayClient.Answer files = as("Bearer not-a-key", "v1/files");
+        assertEquals(401, files.status());
+        assertEquals("invalid_api_key", files.json().getJsonObject("error").getString("code"));
+    }
+
     /** Back to the 50 % every test starts from, whatever stage a promote left. */
     private void readoptFifty() throws Exception {
         ConfigDir.set("async.upload.rollout", "49");

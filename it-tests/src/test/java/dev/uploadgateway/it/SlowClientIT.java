@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Slow clients against the gateway as an operator runs it: 200 connections that trickle a byte a
  * second must not silence health checks or stop a normal upload, are cut within the timeout, and
- * leave nothing behind; one connection that declares a huge body must not hold the sync path's
- * heap. The gateway runs with a 5 s idle timeout and 500 bytes/s minimum rate, on the sync path
+ * leave nothing behind; one connection that declares a huge body and trickles it loses the sync
+ * path's heap room it reserved to uploads that send. The gateway runs with a 5 s idle timeout and 500 bytes/s minimum rate, on the sync path
  * (the default 0 %), tricklers from 127.0.0.2 and everyone else from 127.0.0.1.
  */
 class SlowClientIT {
@@ -168,12 +168,13 @@ class SlowClientIT {
     }
 
     @Test
-    void aTrickleThatDeclaredAHugeBodyDoesNotHoldTheSyncPathsHeap() throws Exception {
-        // 0.5 of 600 MiB is a 300 MiB budget; twice the declared 134217700 bytes would have taken 256 MiB of it
+    void aTrickleThatDeclaredAHugeBodyLosesItsSyncHeapRoomToUploadsThatSend() throws Exception {
+        // 0.5 of 600 MiB is a 300 MiB budget; twice the declared 134217700 bytes takes 256 MiB of it, so a
+        // 30 MiB upload (60 MiB of room) fits only once the trickle has lost its room
         try (MicroProcess micro = MicroProcess.start(List.of("-Xmx600m", "-Dupload.read-idle-timeout-seconds=60",
-                "-Dupload.min-bytes-per-second=0"), Map.of())) {
+                "-Dupload.min-bytes-per-second=500"), Map.of())) {
             assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up");
-            Path file = GatewayDeployment.randomFile("twenty.bin", 20 << 20, 73);
+            Path file = GatewayDeployment.randomFile("thirty.bin", 30 << 20, 73);
             try (Socket slow = trickler(micro.port, 134_217_700)) {
                 trickle(List.of(slow));
                 Thread.sleep(500);

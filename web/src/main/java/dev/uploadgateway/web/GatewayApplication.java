@@ -22,7 +22,7 @@ import java.util.Set;
 @OpenAPIDefinition(info = @Info(title = "upload-gateway", version = "1.0",
         description = "File uploads to LLM file providers (Kimi, GLM, local) through a sync and an async path, "
                 + "moved between by a sticky staged rollout."))
-@DeclareRoles("rollout-admin")
+@DeclareRoles({"rollout-admin", "uploader"})
 public class GatewayApplication extends Application {
 
     /** Listed, because the files API is a second application and neither may pick up the other's classes. */

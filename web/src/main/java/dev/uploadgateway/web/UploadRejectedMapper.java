@@ -1,5 +1,7 @@
 package dev.uploadgateway.web;
 
+import dev.uploadgateway.security.control.GatewayLogin;
+import dev.uploadgateway.upload.entity.CredentialsRequired;
 import dev.uploadgateway.upload.entity.GatewayBusy;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,9 @@ public class UploadRejectedMapper implements ExceptionMapper<UploadRejected> {
         Response problem = Problem.response(e.status(), e.type(), e.title(), e.getMessage());
         if (e instanceof GatewayBusy busy) {
             problem = Response.fromResponse(problem).header("Retry-After", busy.retryAfterSeconds()).build();
+        }
+        if (e instanceof CredentialsRequired) {
+            problem = Response.fromResponse(problem).header("WWW-Authenticate", GatewayLogin.KEY_CHALLENGE).build();
         }
         if (e.status() == 408 || e.status() == 413 || e.status() == 503) {
             // the body may be unread: close the connection rather than let the server read the rest of it

@@ -54,6 +54,7 @@ public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Pat
                 "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulatorPort,
                 "-Dprovider.kimi.api-key=" + Emulator.KIMI_KEY,
                 "-Dupload.default-provider=kimi",
+                "-Dauth.anonymous-uploads=true", // the load generator sends no key, as in the earlier runs
                 "-Dupload.spool-dir=" + dir.resolve("spool"),
                 "-Dprovider.local.dir=" + dir.resolve("files"),
                 "-Daudit.upload-events-file=" + dir.resolve("audit/upload-events.jsonl"),

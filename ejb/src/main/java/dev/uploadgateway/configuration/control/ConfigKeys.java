@@ -27,6 +27,11 @@ public final class ConfigKeys {
     public static final String SYNC_HEAP_SHARE = "upload.sync.heap-share";
     public static final String SYNC_HEAP_WAIT = "upload.sync.heap-wait-seconds";
     public static final String ASYNC_ADMISSION_WAIT = "upload.async.admission-wait-seconds";
+    public static final String API_KEYS = "auth.api-keys";
+    public static final String ANONYMOUS_UPLOADS = "auth.anonymous-uploads";
+    public static final String MAX_REQUEST_THREADS = "upload.max-request-threads";
+    public static final String READ_IDLE_TIMEOUT = "upload.read-idle-timeout-seconds";
+    public static final String MIN_BYTES_PER_SECOND = "upload.min-bytes-per-second";
 
     private ConfigKeys() {
     }
@@ -47,9 +52,34 @@ public final class ConfigKeys {
         check(problems, lookup, ASYNC_ADMISSION_WAIT, v -> checkLong(v, 0, 3_600));
         check(problems, lookup, STICKINESS_HEADER, v -> v.isBlank() ? "must name a header" : null);
         check(problems, lookup, ROLLOUT_SALT, v -> v.isEmpty() ? "must not be empty" : null);
+        check(problems, lookup, ANONYMOUS_UPLOADS,
+                v -> List.of("auto", "true", "false").contains(v.strip()) ? null : "must be auto, true or false");
+        check(problems, lookup, API_KEYS, ConfigKeys::checkApiKeys);
+        check(problems, lookup, MAX_REQUEST_THREADS, v -> checkLong(v, 1, 100_000));
+        check(problems, lookup, READ_IDLE_TIMEOUT, v -> checkLong(v, 1, 86_400));
+        check(problems, lookup, MIN_BYTES_PER_SECOND, v -> checkLong(v, 0, Long.MAX_VALUE));
         check(problems, lookup, DEFAULT_PROVIDER,
                 v -> List.of("local", "kimi", "glm").contains(v.strip()) ? null : "must be local, kimi or glm");
         return problems;
+    }
+
+    /** Why {@code raw} is not a list of {@code tenant:key} pairs with tenant names of [a-z0-9._-], or null. The keys are never echoed. */
+    static String checkApiKeys(String raw) {
+        int n = 0;
+        for (String pair : raw.split(",")) {
+            n++;
+            if (pair.isBlank()) {
+                continue;
+            }
+            int colon = pair.indexOf(':');
+            String tenant = colon < 0 ? "" : pair.substring(0, colon).strip();
+            if (colon < 0 || pair.substring(colon + 1).isBlank() || !tenant.matches("[a-z0-9][a-z0-9._-]{0,63}")
+                    || tenant.equals("anonymous") || tenant.equals("remote")) {
+                return "entry " + n + " must be tenant:key with a tenant name of 1-64 characters a-z 0-9 . _ - "
+                        + "(not anonymous or remote)";
+            }
+        }
+        return null;
     }
 
     /** Why {@code raw} is not a boolean, or null when it is one. "yes", "1" and the like are refused. */

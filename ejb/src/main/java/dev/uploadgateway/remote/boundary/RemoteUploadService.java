@@ -11,6 +11,7 @@ import dev.uploadgateway.remote.entity.UploadStatus;
 import dev.uploadgateway.rollout.boundary.RolloutService;
 import dev.uploadgateway.rollout.entity.RolloutSettings;
 import dev.uploadgateway.upload.boundary.LocalUploads;
+import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadRejected;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.config.Config;
 public class RemoteUploadService implements RemoteUploads {
 
     private static final Logger LOG = Logger.getLogger(RemoteUploadService.class.getName());
+    /** Remote callers (IIOP, no login) are one tenant: they see the uploads made through this view only. */
+    private static final Tenant REMOTE = Tenant.of(Tenant.REMOTE);
 
     @Inject
     LocalUploads uploads;
@@ -53,7 +56,7 @@ public class RemoteUploadService implements RemoteUploads {
         }
         UploadForm form = new UploadForm(file.filename(), file.contentType(), file.provider(), file.purpose());
         try {
-            return status(uploads.upload(form, new ByteArrayInputStream(content), file.stickinessKey())
+            return status(uploads.upload(REMOTE, form, new ByteArrayInputStream(content), file.stickinessKey())
                     .toCompletableFuture().join());
         } catch (CompletionException e) {
             throw problem(e.getCause() == null ? e : e.getCause());
@@ -65,7 +68,7 @@ public class RemoteUploadService implements RemoteUploads {
     @Override
     public UploadStatus status(String uploadId) {
         try {
-            return status(uploads.find(uploadId));
+            return status(uploads.find(REMOTE, uploadId));
         } catch (RuntimeException e) {
             throw problem(e);
         }

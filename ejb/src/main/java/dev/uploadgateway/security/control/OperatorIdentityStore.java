@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.Config;
  * The rollout operator's account, from MicroProfile Config ({@code rollout.admin.username} and
  * {@code rollout.admin.password}, the latter best given as a Payara password alias or an
  * environment variable). With no password configured nobody can log in, so the admin actions are
- * closed by default. Passwords are compared in constant time and never logged. {@link BasicLogin}
+ * closed by default. Passwords are compared in constant time and never logged. {@link GatewayLogin}
  * is the mechanism that hands it the credentials.
  */
 @ApplicationScoped

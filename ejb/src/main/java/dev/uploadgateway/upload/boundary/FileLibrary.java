@@ -2,6 +2,7 @@ package dev.uploadgateway.upload.boundary;
 
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.upload.control.UploadStore;
+import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadNotFound;
 import dev.uploadgateway.upload.entity.UploadState;
@@ -26,26 +27,26 @@ public class FileLibrary {
     @Inject
     Providers providers;
 
-    public List<Upload> list(int limit) {
-        return store.stored(0, Math.max(1, Math.min(limit, 10_000)));
+    public List<Upload> list(Tenant tenant, int limit) {
+        return store.stored(tenant, 0, Math.max(1, Math.min(limit, 10_000)));
     }
 
-    /** A delivered, not deleted file; anything else is not found. */
-    public Upload file(String uploadId) {
-        Upload upload = store.find(uploadId);
+    /** The tenant's delivered, not deleted file; anything else is not found. */
+    public Upload file(Tenant tenant, String uploadId) {
+        Upload upload = store.find(tenant, uploadId);
         if (upload.getState() != UploadState.DELIVERED || upload.getDeletedAt() != null) {
             throw new UploadNotFound(uploadId);
         }
         return upload;
     }
 
-    public InputStream content(String uploadId) {
-        Upload upload = file(uploadId);
+    public InputStream content(Tenant tenant, String uploadId) {
+        Upload upload = file(tenant, uploadId);
         return providers.byName(upload.getProvider()).content(upload.getProviderFileId());
     }
 
-    public void delete(String uploadId) {
-        Upload upload = file(uploadId);
+    public void delete(Tenant tenant, String uploadId) {
+        Upload upload = file(tenant, uploadId);
         providers.byName(upload.getProvider()).delete(upload.getProviderFileId());
         store.update(uploadId, Upload::deleted);
     }

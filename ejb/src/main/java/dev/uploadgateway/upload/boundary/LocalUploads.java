@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.boundary;
 
+import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadForm;
 import jakarta.ejb.Local;
@@ -15,8 +16,8 @@ import java.util.concurrent.CompletionStage;
 public interface LocalUploads {
 
     /** Takes the upload on; the stage completes when it has been delivered or has failed. */
-    CompletionStage<Upload> upload(UploadForm form, InputStream content, String stickinessKey);
+    CompletionStage<Upload> upload(Tenant tenant, UploadForm form, InputStream content, String stickinessKey);
 
-    /** @throws dev.uploadgateway.upload.entity.UploadNotFound when no upload has the id */
-    Upload find(String id);
+    /** @throws dev.uploadgateway.upload.entity.UploadNotFound when the tenant has no upload with the id */
+    Upload find(Tenant tenant, String id);
 }

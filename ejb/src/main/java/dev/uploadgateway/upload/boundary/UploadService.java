@@ -24,6 +24,9 @@ import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
+import dev.uploadgateway.upload.entity.SpoolFull;
+import dev.uploadgateway.upload.entity.Tenant;
+import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AsyncResult;
@@ -33,6 +36,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.io.Writer;
@@ -78,6 +82,8 @@ public class UploadService implements LocalUploads {
     @Inject
     RequestThreads requestThreads;
     @Inject
+    Event<UploadFinished> finished;
+    @Inject
     BodyWatch bodies;
 
     /**
@@ -90,7 +96,7 @@ public class UploadService implements LocalUploads {
         Decision decision = decider.decide(incoming.stickinessKey());
         try (RequestThreads.Place place = requestThreads.take(); BodyWatch.Watched body = bodies.watch(incoming.body())) {
             IncomingUpload watched = incoming.withBody(body);
-            return admitted(decision, incoming.idempotencyKey(), incoming.contentLength(),
+            return admitted(decision, incoming.tenant(), incoming.idempotencyKey(), incoming.contentLength(),
                     heap -> intake.receive(watched, heap));
         }
     }
@@ -99,10 +105,10 @@ public class UploadService implements LocalUploads {
      * An upload whose content comes as a plain stream with its form given as arguments (in-server
      * callers, the remote EJB view): the same rollout decision, limits, paths and records.
      */
-    public CompletionStage<Upload> upload(UploadForm form, InputStream content, String stickinessKey) {
+    public CompletionStage<Upload> upload(Tenant tenant, UploadForm form, InputStream content, String stickinessKey) {
         HeaderLimits.check("stickiness key", stickinessKey, null);
         Decision decision = decider.decide(stickinessKey);
-        return admitted(decision, null, -1, heap -> intake.receive(form, content, heap)).outcome();
+        return admitted(decision, tenant, null, -1, heap -> intake.receive(form, content, heap)).outcome();
     }
 
     /**
@@ -110,23 +116,39 @@ public class UploadService implements LocalUploads {
      * reading. A sync upload holds heap room from before its first byte until its delivery ended
      * (the sync path answers only then); the intake step gets that hold, or null to spool.
      */
-    private UploadReceipt admitted(Decision decision, String idempotencyKey, long declaredLength,
+    private UploadReceipt admitted(Decision decision, Tenant tenant, String idempotencyKey, long declaredLength,
                                    Function<SyncAdmission.Hold, ReceivedUpload> intakeStep) {
         long start = System.nanoTime();
         if (decision.path() != UploadPath.ASYNC) {
             try (SyncAdmission.Hold heap = syncAdmission.admit(declaredLength)) {
-                return acceptance.accept(intakeStep.apply(heap), decision, idempotencyKey, start, this::dispatch);
+                return acceptance.accept(intakeStep.apply(heap), decision, tenant, idempotencyKey, start, this::dispatch);
             }
         }
         admission.admit();
         try {
-            UploadReceipt receipt = acceptance.accept(intakeStep.apply(null), decision, idempotencyKey, start, this::dispatch);
+            UploadReceipt receipt = acceptance.accept(intakeStep.apply(null), decision, tenant, idempotencyKey, start, this::dispatch);
             receipt.outcome().whenComplete((upload, failure) -> admission.release());
             return receipt;
+        } catch (SpoolFull full) {
+            admission.release();
+            spoolWriteFailed(full, decision, start);
+            throw full;
         } catch (RuntimeException e) {
             admission.release();
             throw e;
         }
+    }
+
+    /**
+     * An async upload the spool could not take never gets a record, but the rollout, the metrics and
+     * the trail hear of it as a failed async upload of class {@value SpoolFull#ERROR_CLASS}.
+     */
+    private void spoolWriteFailed(SpoolFull full, Decision decision, long start) {
+        Upload refused = new Upload(full.filename() == null ? "(unknown)" : full.filename(), null, 0, "", "none", "none",
+                UploadPath.ASYNC, decision.stickinessKey(), null, null);
+        refused.failed(SpoolFull.ERROR_CLASS, full.getMessage(), UploadPath.ASYNC, 0,
+                (System.nanoTime() - start) / 1_000_000);
+        finished.fire(new UploadFinished(refused));
     }
 
     private void dispatch(Delivery delivery) {
@@ -178,22 +200,23 @@ public class UploadService implements LocalUploads {
         return new AsyncResult<>(done);
     }
 
-    /** The newest records first; {@code limit} must be 1-500 and {@code offset} not negative. */
-    public List<Upload> newest(int offset, int limit) {
+    /** The tenant's newest records first; {@code limit} must be 1-500 and {@code offset} not negative. */
+    public List<Upload> newest(Tenant tenant, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
             throw UploadRejected.badRequest("invalid-page", "Invalid page",
                     "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
         }
-        return store.newest(offset, limit);
+        return store.newest(tenant, offset, limit);
     }
 
-    /** Every record as CSV, newest first, read in pages so the export never loads the whole table. */
-    public void exportCsv(Writer out) {
-        UploadsCsv.write(out, offset -> store.newest(offset, CSV_PAGE), CSV_PAGE);
+    /** The tenant's records as CSV, newest first, read in pages so the export never loads the whole table. */
+    public void exportCsv(Tenant tenant, Writer out) {
+        UploadsCsv.write(out, offset -> store.newest(tenant, offset, CSV_PAGE), CSV_PAGE);
     }
 
-    public Upload find(String id) {
-        return store.find(id);
+    /** The tenant's upload {@code id}; another tenant's is not found. */
+    public Upload find(Tenant tenant, String id) {
+        return store.find(tenant, id);
     }
 
     /** The header whose value keeps a caller on one path. */

@@ -3,6 +3,7 @@ package dev.uploadgateway.upload.control;
 import dev.uploadgateway.provider.control.FileContent;
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.rollout.entity.Decision;
+import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
@@ -38,21 +39,21 @@ public class Acceptance {
     @Inject
     Spool spoolDir;
 
-    public UploadReceipt accept(ReceivedUpload received, Decision decision, String idempotencyKey, long start,
+    public UploadReceipt accept(ReceivedUpload received, Decision decision, Tenant tenant, String idempotencyKey, long start,
                                 Consumer<Delivery> dispatch) {
         Upload record;
         Providers.Target target;
         try {
             target = providers.target(received.provider(), received.purpose());
-            Optional<UploadReceipt> replay = replay(idempotencyKey, received, target);
+            Optional<UploadReceipt> replay = replay(tenant, idempotencyKey, received, target);
             if (replay.isPresent()) {
                 return replay.get();
             }
             providers.checkSize(target, received.bytes());
-            Optional<Upload> created = create(received, target, decision, idempotencyKey);
+            Optional<Upload> created = create(received, target, decision, tenant, idempotencyKey);
             if (created.isEmpty()) {
                 // a concurrent request with the same key committed first: answer as its replay
-                return replay(idempotencyKey, received, target).orElseThrow();
+                return replay(tenant, idempotencyKey, received, target).orElseThrow();
             }
             record = created.get();
         } catch (RuntimeException e) {
@@ -110,15 +111,16 @@ public class Acceptance {
         dispatch.accept(delivery);
     }
 
-    private Optional<Upload> create(ReceivedUpload received, Providers.Target target, Decision decision, String idempotencyKey) {
+    private Optional<Upload> create(ReceivedUpload received, Providers.Target target, Decision decision, Tenant tenant,
+                                    String idempotencyKey) {
         String spool = received.content() instanceof FileContent.Spooled s ? s.file().toString() : null;
         Upload upload = new Upload(received.filename(), received.contentType(), received.bytes(), received.sha256(),
                 target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey(), spool,
-                idempotencyKey);
+                null).ownedBy(tenant, idempotencyKey);
         try {
             return Optional.of(store.create(upload));
         } catch (EJBException e) {
-            if (idempotencyKey != null && store.byIdempotencyKey(idempotencyKey).isPresent()) {
+            if (idempotencyKey != null && store.byIdempotencyKey(tenant, idempotencyKey).isPresent()) {
                 return Optional.empty();
             }
             throw e;
@@ -126,11 +128,12 @@ public class Acceptance {
     }
 
     /** An earlier upload under the same key: the same upload again is a replay; anything else a conflict. */
-    private Optional<UploadReceipt> replay(String idempotencyKey, ReceivedUpload received, Providers.Target target) {
+    private Optional<UploadReceipt> replay(Tenant tenant, String idempotencyKey, ReceivedUpload received,
+                                           Providers.Target target) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return store.byIdempotencyKey(idempotencyKey).map(earlier -> {
+        return store.byIdempotencyKey(tenant, idempotencyKey).map(earlier -> {
             if (!earlier.getSha256().equals(received.sha256())) {
                 throw new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused",
                         "Idempotency-Key '" + idempotencyKey + "' was used for different content (upload "

@@ -22,8 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Watches every request body while it is read, so a slow or silent client cannot keep a request
  * thread: a body that sends nothing for {@code upload.read-idle-timeout-seconds}, or less than
- * {@code upload.min-bytes-per-second} on average over such a span, is cut with 408 (the defaults
- * follow Apache's mod_reqtimeout, {@code body=20,MinRate=500}). A blocked read is woken by
+ * {@code upload.min-bytes-per-second} on average over such a span of waiting for it, is cut with
+ * 408 (the defaults follow Apache's mod_reqtimeout, {@code body=20,MinRate=500}); only time spent
+ * blocked in a read counts, never time the gateway itself was busy elsewhere. A blocked read is woken by
  * interrupting its thread, only while that thread is inside the read. Written by hand: Grizzly's
  * own read timeout knows idleness only, and a byte a second keeps it happy forever.
  */
@@ -63,7 +64,7 @@ public class BodyWatch {
 
     /** {@code body}, watched from now until it is closed or read to its end. */
     public Watched watch(InputStream body) {
-        Watched w = new Watched(body, clock.getAsLong());
+        Watched w = new Watched(body);
         reading.add(w);
         return w;
     }
@@ -88,26 +89,31 @@ public class BodyWatch {
     public boolean cutSlowest() {
         long now = clock.getAsLong();
         Optional<Watched> slowest = reading.stream()
-                .filter(w -> !w.cut && now - w.startedAt >= EVICTION_GRACE_NANOS && w.rate(now) < minBytesPerSecond)
+                .filter(w -> !w.cut && w.waited(now) >= EVICTION_GRACE_NANOS && w.rate(now) < minBytesPerSecond)
                 .min(Comparator.comparingDouble(w -> w.rate(now)));
-        slowest.ifPresent(w -> w.cut("it sent " + w.bytes + " bytes in " + w.seconds(now) + " s, below "
-                + minBytesPerSecond + " bytes/s (upload.min-bytes-per-second), while other uploads waited"));
+        slowest.ifPresent(w -> w.cut("it sent " + w.bytes + " bytes in " + w.seconds(now) + " s of waiting for it,"
+                + " below " + minBytesPerSecond + " bytes/s (upload.min-bytes-per-second), while other uploads waited"));
         return slowest.isPresent();
     }
 
-    /** Why {@code w} should be cut now, if it should. */
+    /**
+     * Why {@code w} should be cut now, if it should. Only time the gateway spent waiting inside a
+     * read counts against the client: a body the gateway did not read meanwhile (its thread waited
+     * for admission or heap room, wrote the spool, delivered) was not the client's delay.
+     */
     Optional<String> verdict(Watched w, long now) {
         long idleNanos = TimeUnit.SECONDS.toNanos(idleSeconds);
-        if (now - w.lastByteAt >= idleNanos) {
+        if (w.blockedFor(now) >= idleNanos) {
             return Optional.of("it sent nothing for " + idleSeconds + " s (upload.read-idle-timeout-seconds)");
         }
-        if (now - w.windowStart >= idleNanos) {
+        long waited = w.waited(now);
+        if (waited - w.windowWaited >= idleNanos) {
             long sent = w.bytes - w.windowBytes;
             if (sent < minBytesPerSecond * idleSeconds) {
                 return Optional.of("it sent " + sent + " bytes in " + idleSeconds + " s, below " + minBytesPerSecond
                         + " bytes/s (upload.min-bytes-per-second)");
             }
-            w.windowStart = now;
+            w.windowWaited = waited;
             w.windowBytes = w.bytes;
         }
         return Optional.empty();
@@ -115,29 +121,39 @@ public class BodyWatch {
 
     /** A body under watch. Read by its request thread; judged and cut by the timer. */
     public final class Watched extends FilterInputStream {
-        private final long startedAt;
-        private Thread reader;
         private final Object lock = new Object();
+        private Thread reader;
         volatile long bytes;
-        volatile long lastByteAt;
-        long windowStart;
+        /** Time spent inside reads that have returned; with the read in progress, what the client cost. */
+        private volatile long readNanos;
+        /** When the read in progress began; meaningful while {@link #inRead}. */
+        private volatile long readStartedAt;
+        private volatile boolean inRead;
+        long windowWaited;
         long windowBytes;
         private volatile boolean cut;
         private String why;
 
-        private Watched(InputStream in, long now) {
+        private Watched(InputStream in) {
             super(in);
-            this.startedAt = now;
-            this.lastByteAt = now;
-            this.windowStart = now;
+        }
+
+        /** How long the gateway has waited for this client inside reads, the current one included. */
+        long waited(long now) {
+            return readNanos + blockedFor(now);
+        }
+
+        /** How long the read in progress has been waiting for a byte; 0 outside a read. */
+        long blockedFor(long now) {
+            return inRead ? now - readStartedAt : 0;
         }
 
         double rate(long now) {
-            return bytes / Math.max(1e-3, (now - startedAt) / 1e9);
+            return bytes / Math.max(1e-3, waited(now) / 1e9);
         }
 
         long seconds(long now) {
-            return TimeUnit.NANOSECONDS.toSeconds(now - startedAt);
+            return TimeUnit.NANOSECONDS.toSeconds(waited(now));
         }
 
         void cut(String reason) {
@@ -173,7 +189,6 @@ public class BodyWatch {
             leave();
             if (n > 0) {
                 bytes += n;
-                lastByteAt = clock.getAsLong();
             } else if (n < 0) {
                 done();
             }
@@ -186,6 +201,8 @@ public class BodyWatch {
                     throw tooSlow();
                 }
                 reader = Thread.currentThread();
+                readStartedAt = clock.getAsLong();
+                inRead = true;
             }
         }
 
@@ -193,6 +210,8 @@ public class BodyWatch {
         private void leave() {
             synchronized (lock) {
                 reader = null;
+                inRead = false;
+                readNanos += clock.getAsLong() - readStartedAt;
                 if (cut) {
                     Thread.interrupted();
                     done();

@@ -2,6 +2,7 @@ package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.control.FileContent;
 import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.upload.entity.SpoolFull;
 import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import dev.uploadgateway.upload.entity.UploadTooLarge;
@@ -66,9 +67,13 @@ public class MultipartIntake {
                     parts.field(name, readField(name, body.content(FIELD_LIMIT + 1)));
                 } else if ("file".equals(name)) {
                     InputStream content = body.content(max);
-                    parts.file(filename, headers.getHeader("Content-Type"),
-                            heap == null ? spool.write(content, incoming.spoolMustBeDurable())
-                                    : inHeap(heap.metered(content)));
+                    try {
+                        parts.file(filename, headers.getHeader("Content-Type"),
+                                heap == null ? spool.write(content, incoming.spoolMustBeDurable())
+                                        : inHeap(heap.metered(content)));
+                    } catch (SpoolFull full) {
+                        throw full.of(filename);
+                    }
                 }
             }
             return parts.received();

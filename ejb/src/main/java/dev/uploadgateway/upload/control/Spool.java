@@ -1,6 +1,7 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.upload.entity.SpoolFull;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,6 +33,9 @@ public class Spool {
     @Inject
     @ConfigProperty(name = "upload.spool-dir")
     jakarta.inject.Provider<String> directory;
+    @Inject
+    @ConfigProperty(name = "upload.busy-retry-after-seconds")
+    long retryAfterSeconds;
 
     /** A file's content with its length and digest. */
     public record Written(FileContent content, long bytes, String sha256) {
@@ -60,7 +64,16 @@ public class Spool {
             if (durable) {
                 out.force(true);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            delete(file);
+            if (noSpaceLeft(e)) {
+                LOG.log(Level.WARNING, "The spool in {0} is full: {1}", new Object[]{dir, e.getMessage()});
+                throw new SpoolFull(null, retryAfterSeconds, "The gateway's spool has no space left for this upload ("
+                        + total + " bytes written when it ran out); it was not taken. Retry after "
+                        + retryAfterSeconds + " s.");
+            }
+            throw e;
+        } catch (RuntimeException e) {
             delete(file);
             throw e;
         }
@@ -79,6 +92,12 @@ public class Spool {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** ENOSPC or EDQUOT, as the JDK reports them: an IOException with the system's message. */
+    static boolean noSpaceLeft(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
     }
 
     /** Removes a spool file; a file already gone is fine. */

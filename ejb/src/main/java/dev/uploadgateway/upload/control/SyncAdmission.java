@@ -12,13 +12,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admits sync uploads against {@link HeapBudget}: {@code upload.sync.heap-share} of the maximum
- * heap, twice the body per upload, reserved as the bytes arrive, never from the declared
- * Content-Length (one connection declaring 128 MB and sending a byte every few seconds held the
- * whole budget and starved every other sync upload). A declared length that can never fit is
- * refused with 503 {@code sync-path-out-of-memory} before reading; an upload whose next megabyte
- * does not fit now waits up to {@code upload.sync.heap-wait-seconds}, then gets 503
- * {@code gateway-busy} with Retry-After. A body too slow to be worth its room is cut by
- * {@link BodyWatch}, which gives the room back.
+ * heap, twice the body per upload, reserved from the declared Content-Length before a byte is read
+ * (a body without one reserves as it is read). An upload that can never fit is refused with 503
+ * {@code sync-path-out-of-memory}; one that does not fit now waits up to
+ * {@code upload.sync.heap-wait-seconds} (with its body unread, so waiting costs no memory), then
+ * gets 503 {@code gateway-busy} with Retry-After. While it waits, it has {@link BodyWatch} cut the
+ * slowest body below the minimum rate each second: a connection that declared a huge body and
+ * trickles it loses its room to uploads that send (it held the whole budget of every other sync
+ * upload for as long as it trickled). Reserving only as bytes arrive was tried and deadlocks: three
+ * uploads that each got a third of the room all wait for more.
  */
 @ApplicationScoped
 public class SyncAdmission {
@@ -35,6 +37,8 @@ public class SyncAdmission {
     @Inject
     @ConfigProperty(name = "upload.busy-retry-after-seconds")
     long retryAfterSeconds;
+    @Inject
+    BodyWatch bodies;
 
     HeapBudget budget;
 
@@ -44,17 +48,15 @@ public class SyncAdmission {
     }
 
     /**
-     * A hold for a body of {@code declaredLength} bytes (-1 when chunked) that reserves as it is read,
-     * through {@link Hold#metered}; refused at once when the declared length can never fit. Close
-     * the hold to give its room back.
+     * Reserves room for a body of {@code declaredLength} bytes before it is read; a body without a
+     * length (-1) reserves as it is read, through {@link Hold#metered}. Close the hold to give it back.
      */
     public Hold admit(long declaredLength) {
-        Hold hold = new Hold();
-        // a declared length above the limit is refused by the intake before a byte is read
-        if (declaredLength >= 0 && declaredLength <= maxBytes + MultipartIntake.FRAMING_ALLOWANCE
-                && HeapBudget.whole(HeapBudget.need(declaredLength)) > budget.totalBytes()) {
-            throw hold.neverFits(HeapBudget.need(declaredLength));
+        Hold hold = new Hold(declaredLength >= 0);
+        if (declaredLength >= 0 && declaredLength <= maxBytes + MultipartIntake.FRAMING_ALLOWANCE) {
+            hold.grow(HeapBudget.need(declaredLength));
         }
+        // a declared length above the limit is refused by the intake before a byte is read
         return hold;
     }
 
@@ -69,13 +71,19 @@ public class SyncAdmission {
     /** Room held by one sync upload until it ends. Used by the request's own thread only. */
     public final class Hold implements AutoCloseable {
         private static final long STEP = 1 << 20;
+        private static final long SLICE_MILLIS = 1_000;
+        private final boolean sized;
         private long held;
 
-        private Hold() {
+        private Hold(boolean sized) {
+            this.sized = sized;
         }
 
-        /** The body as read into heap: it reserves twice what it delivers, a megabyte or more at a time. */
+        /** The body as read into heap: a body of unknown length reserves twice what it delivers, as it goes. */
         public InputStream metered(InputStream in) {
+            if (sized) {
+                return in;
+            }
             return new FilterInputStream(in) {
                 private long read;
 
@@ -110,7 +118,7 @@ public class SyncAdmission {
             long bytes = HeapBudget.whole(need); // held stays whole units: close() gives back exactly what was taken
             HeapBudget.Grant grant;
             try {
-                grant = budget.reserve(bytes, held, waitSeconds * 1000);
+                grant = reserveCuttingSlowBodies(bytes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 grant = HeapBudget.Grant.TIMED_OUT;
@@ -121,6 +129,18 @@ public class SyncAdmission {
                 case TIMED_OUT -> throw new GatewayBusy(retryAfterSeconds, "The sync path's heap budget ("
                         + mib(budget.totalBytes()) + " MiB) stayed taken by other uploads for " + waitSeconds
                         + " s; retry after " + retryAfterSeconds + " s.");
+            }
+        }
+
+        private HeapBudget.Grant reserveCuttingSlowBodies(long bytes) throws InterruptedException {
+            long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                HeapBudget.Grant grant = budget.reserve(bytes, held, Math.max(0, Math.min(SLICE_MILLIS, left)));
+                if (grant != HeapBudget.Grant.TIMED_OUT || left <= SLICE_MILLIS) {
+                    return grant;
+                }
+                bodies.cutSlowest();
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.upload.entity.FinishedUpload;
+import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadNotFound;
@@ -51,6 +52,14 @@ public class UploadStore {
         return upload;
     }
 
+    /** The tenant's upload {@code id}; another tenant's is not found, as if it did not exist. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Upload find(Tenant tenant, String id) {
+        return em.createNamedQuery(Upload.TENANTS_ONE, Upload.class).setParameter("id", id)
+                .setParameter("all", tenant.seesAll()).setParameter("tenant", tenant.name())
+                .getResultStream().findFirst().orElseThrow(() -> new UploadNotFound(id));
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Upload find(String id) {
         Upload upload = em.find(Upload.class, id);
@@ -61,16 +70,16 @@ public class UploadStore {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<Upload> byIdempotencyKey(String key) {
-        return em.createNamedQuery(Upload.BY_IDEMPOTENCY_KEY, Upload.class).setParameter("key", key)
+    public Optional<Upload> byIdempotencyKey(Tenant tenant, String key) {
+        return em.createNamedQuery(Upload.BY_IDEMPOTENCY_KEY, Upload.class).setParameter("key", tenant.idempotencyKey(key))
                 .getResultStream().findFirst();
     }
 
     /** Delivered, not deleted files, newest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Upload> stored(int first, int max) {
+    public List<Upload> stored(Tenant tenant, int first, int max) {
         return em.createNamedQuery(Upload.STORED_NEWEST_FIRST, Upload.class)
-                .setFirstResult(first).setMaxResults(max).getResultList();
+                .setParameter("all", tenant.seesAll()).setParameter("tenant", tenant.name()).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /** Uploads a crash or restart interrupted, oldest first. */
@@ -87,6 +96,15 @@ public class UploadStore {
                 .setParameter("from", from).setParameter("to", to).setMaxResults(max).getResultList();
     }
 
+    /** The tenant's records, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Upload> newest(Tenant tenant, int first, int max) {
+        return em.createNamedQuery(Upload.TENANTS_NEWEST_FIRST, Upload.class)
+                .setParameter("all", tenant.seesAll()).setParameter("tenant", tenant.name())
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** Every tenant's records, newest first: for aggregates (the async-vs-sync comparison), never shown as records. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Upload> newest(int first, int max) {
         return em.createNamedQuery(Upload.ALL_NEWEST_FIRST, Upload.class)

@@ -2,14 +2,19 @@ package dev.uploadgateway.upload.entity;
 
 import jakarta.ejb.ApplicationException;
 
-/** The async path is at its configured capacity; the caller should retry after a pause. */
+/** The gateway is at its configured capacity (or short of a resource); the caller should retry after a pause. */
 @ApplicationException
 public class GatewayBusy extends UploadRejected {
 
     private final long retryAfterSeconds;
 
     public GatewayBusy(long retryAfterSeconds, String detail) {
-        super(503, "gateway-busy", "Gateway busy", detail);
+        this(503, "gateway-busy", "Gateway busy", retryAfterSeconds, detail);
+    }
+
+    /** Another condition that passes with time, answered with its own status and type and a Retry-After. */
+    protected GatewayBusy(int status, String type, String title, long retryAfterSeconds, String detail) {
+        super(status, type, title, detail);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -9,9 +9,10 @@ import java.io.InputStream;
  * @param stickinessKey the value of the stickiness header, or null when the caller sent none
  * @param idempotencyKey the caller's Idempotency-Key, or null
  * @param respondAsync the caller asked to be answered before delivery ({@code Prefer: respond-async})
+ * @param tenant whose upload it is
  */
 public record IncomingUpload(String contentType, long contentLength, InputStream body, String stickinessKey,
-                             String idempotencyKey, boolean respondAsync) {
+                             String idempotencyKey, boolean respondAsync, Tenant tenant) {
 
     /**
      * Whether the spool must be on disk before the answer: when the answer comes before delivery, or
@@ -22,7 +23,7 @@ public record IncomingUpload(String contentType, long contentLength, InputStream
      */
     /** The same request, its body read through {@code watched}. */
     public IncomingUpload withBody(InputStream watched) {
-        return new IncomingUpload(contentType, contentLength, watched, stickinessKey, idempotencyKey, respondAsync);
+        return new IncomingUpload(contentType, contentLength, watched, stickinessKey, idempotencyKey, respondAsync, tenant);
     }
 
     public boolean spoolMustBeDurable() {

@@ -14,9 +14,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "UPLOAD_RECORD")
 @NamedQuery(name = Upload.ALL_NEWEST_FIRST, query = "select u from Upload u order by u.createdAt desc")
+@NamedQuery(name = Upload.TENANTS_NEWEST_FIRST, query = "select u from Upload u"
+        + " where (:all = true or u.tenant = :tenant) order by u.createdAt desc")
+@NamedQuery(name = Upload.TENANTS_ONE, query = "select u from Upload u"
+        + " where u.id = :id and (:all = true or u.tenant = :tenant)")
 @NamedQuery(name = Upload.STORED_NEWEST_FIRST,
         query = "select u from Upload u where u.state = dev.uploadgateway.upload.entity.UploadState.DELIVERED"
-                + " and u.deletedAt is null order by u.createdAt desc")
+                + " and u.deletedAt is null and (:all = true or u.tenant = :tenant) order by u.createdAt desc")
 @NamedQuery(name = Upload.BY_IDEMPOTENCY_KEY, query = "select u from Upload u where u.idempotencyKey = :key")
 @NamedQuery(name = Upload.UNFINISHED, query = "select u from Upload u where u.state in :states order by u.createdAt")
 @NamedQuery(name = Upload.FINISHED_BETWEEN,
@@ -26,6 +30,8 @@ public class Upload {
 
     public static final String ALL_NEWEST_FIRST = "Upload.allNewestFirst";
     public static final String STORED_NEWEST_FIRST = "Upload.storedNewestFirst";
+    public static final String TENANTS_NEWEST_FIRST = "Upload.tenantsNewestFirst";
+    public static final String TENANTS_ONE = "Upload.tenantsOne";
     public static final String BY_IDEMPOTENCY_KEY = "Upload.byIdempotencyKey";
     public static final String UNFINISHED = "Upload.unfinished";
     public static final String FINISHED_BETWEEN = "Upload.finishedBetween";
@@ -56,8 +62,12 @@ public class Upload {
     /** The spool file of an async upload until it is delivered; what a restart resumes from. */
     @Column(length = 1024)
     private String spoolFile;
+    /** The Idempotency-Key as {@link Tenant#idempotencyKey} stores it: qualified by the tenant, hashed. */
     @Column(length = 255, unique = true)
     private String idempotencyKey;
+    /** Who sent it; null for records from before tenants, which only an operator sees. */
+    @Column(length = 64)
+    private String tenant;
     private Instant createdAt;
     private Instant completedAt;
     /** When the file was deleted at the provider through the files API; the record stays. */
@@ -130,6 +140,14 @@ public class Upload {
     public Instant getDeletedAt() { return deletedAt; }
     public String getSpoolFile() { return spoolFile; }
     public String getIdempotencyKey() { return idempotencyKey; }
+    public String getTenant() { return tenant; }
+
+    /** Makes the upload its tenant's, with the Idempotency-Key qualified by that tenant. */
+    public Upload ownedBy(Tenant owner, String idempotencyKeyAsSent) {
+        this.tenant = owner.name();
+        this.idempotencyKey = owner.idempotencyKey(idempotencyKeyAsSent);
+        return this;
+    }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
 }

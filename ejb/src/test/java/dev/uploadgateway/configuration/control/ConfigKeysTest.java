@@ -65,4 +65,16 @@ class ConfigKeysTest {
     void refusesWhatIsNotAPercentage(String raw) {
         assertNotNull(ConfigKeys.checkPercent(raw));
     }
+
+    @org.junit.jupiter.api.Test
+    void acceptsTenantKeyPairsAndRefusesMalformedOnesWithoutEchoingTheKey() {
+        org.junit.jupiter.api.Assertions.assertNull(ConfigKeys.checkApiKeys("acme:k1,acme:k2, globex.eu:k3"));
+        org.junit.jupiter.api.Assertions.assertNull(ConfigKeys.checkApiKeys(""));
+        for (String bad : java.util.List.of("zz9-without-tenant", "Acme:zz9", "acme:", "anonymous:zz9", "remote:zz9",
+                "a b:zz9")) {
+            String problem = ConfigKeys.checkApiKeys(bad);
+            org.junit.jupiter.api.Assertions.assertNotNull(problem, bad);
+            org.junit.jupiter.api.Assertions.assertFalse(problem.contains("zz9"), problem);
+        }
+    }
 }

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.uploadgateway.upload.entity.UploadRejected;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,41 +32,64 @@ class BodyWatchTest {
         watch.clock = () -> now;
     }
 
-    private void after(long seconds) {
-        now += TimeUnit.SECONDS.toNanos(seconds);
+    /** A client that takes {@code seconds} per read (on the test's clock) and then sends {@code bytes}. */
+    private InputStream client(double seconds, int bytes, Runnable duringRead) {
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                now += (long) (seconds * 1e9);
+                duringRead.run();
+                return Math.min(len, bytes);
+            }
+        };
     }
 
     @Test
-    void cutsABodyThatSendsNothingForTheIdleTimeout() throws IOException {
-        BodyWatch.Watched body = watch.watch(new ByteArrayInputStream(new byte[100]));
-        body.read(new byte[10]);
-        after(19);
-        assertTrue(watch.verdict(body, now).isEmpty());
-        after(1);
-        assertTrue(watch.verdict(body, now).orElseThrow().contains("nothing for 20 s"));
+    void cutsABodyWhoseReadWaitsForTheIdleTimeout() throws IOException {
+        List<Optional<String>> seen = new ArrayList<>();
+        BodyWatch.Watched[] body = new BodyWatch.Watched[1];
+        body[0] = watch.watch(client(19, 1, () -> seen.add(watch.verdict(body[0], now))));
+        body[0].read(new byte[10]);
+        assertEquals(Optional.empty(), seen.get(0), "19 s");
+        body[0] = watch.watch(client(20, 1, () -> seen.add(watch.verdict(body[0], now))));
+        body[0].read(new byte[10]);
+        assertTrue(seen.get(1).orElseThrow().contains("nothing for 20 s"));
     }
 
     @Test
     void cutsATrickleBelowTheMinimumRateThoughItIsNeverIdle() throws IOException {
-        BodyWatch.Watched body = watch.watch(new ByteArrayInputStream(new byte[100]));
-        for (int second = 0; second < 19; second++) {
-            body.read(new byte[1]);
-            after(1);
+        BodyWatch.Watched body = watch.watch(client(1, 1, () -> { }));
+        for (int second = 1; second < 20; second++) {
+            body.read(new byte[10]);
             assertTrue(watch.verdict(body, now).isEmpty(), "second " + second);
         }
-        body.read(new byte[1]);
-        after(1);
+        body.read(new byte[10]);
         assertTrue(watch.verdict(body, now).orElseThrow().contains("below 500 bytes/s"));
     }
 
     @Test
     void keepsABodyThatKeepsUpTheRateWindowAfterWindow() throws IOException {
-        BodyWatch.Watched body = watch.watch(new ByteArrayInputStream(new byte[1_000_000]));
+        BodyWatch.Watched body = watch.watch(client(1, 600, () -> { }));
         for (int second = 0; second < 100; second++) {
-            body.readNBytes(600);
-            after(1);
+            body.read(new byte[1000]);
             assertTrue(watch.verdict(body, now).isEmpty(), "second " + second);
         }
+    }
+
+    /** The finding of a thousand uploads at once: bodies the gateway left unread while it was busy were cut. */
+    @Test
+    void neverCountsTimeTheGatewaySpentElsewhereAgainstTheClient() throws IOException {
+        BodyWatch.Watched body = watch.watch(new ByteArrayInputStream(new byte[100]));
+        body.read(new byte[10]);
+        now += TimeUnit.SECONDS.toNanos(60); // waiting for admission, writing the spool, delivering
+        assertTrue(watch.verdict(body, now).isEmpty());
+        assertFalse(watch.cutSlowest(), "not the slowest either: it made the gateway wait for nothing");
+        assertEquals(10, body.read(new byte[10]));
     }
 
     @Test
@@ -96,12 +122,12 @@ class BodyWatchTest {
             }
         });
         thread.start();
-        after(21);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING
                 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        now += TimeUnit.SECONDS.toNanos(21);
         watch.check();
         assertTrue(reader.get(10, TimeUnit.SECONDS), "408, and the thread's interrupt taken back");
         assertEquals(0, watch.reading());
@@ -110,11 +136,10 @@ class BodyWatchTest {
 
     @Test
     void cutsTheSlowestBodyBelowTheRateToMakeRoom() throws IOException {
-        BodyWatch.Watched fast = watch.watch(new ByteArrayInputStream(new byte[100_000]));
-        BodyWatch.Watched slow = watch.watch(new ByteArrayInputStream(new byte[100]));
-        after(2);
-        fast.readNBytes(10_000);
-        slow.read(new byte[1]);
+        BodyWatch.Watched fast = watch.watch(client(0.01, 10_000, () -> { }));
+        BodyWatch.Watched slow = watch.watch(client(3, 1, () -> { }));
+        fast.read(new byte[10_000]);
+        slow.read(new byte[10]);
         assertTrue(watch.cutSlowest());
         UploadRejected cut = assertThrows(UploadRejected.class, () -> slow.read(new byte[1]));
         assertEquals("request-body-too-slow", cut.type());
@@ -123,12 +148,14 @@ class BodyWatchTest {
     }
 
     @Test
-    void givesANewBodyTimeToGetGoingBeforeItCanBeCutForOthers() {
-        BodyWatch.Watched fresh = watch.watch(new ByteArrayInputStream(new byte[100]));
-        now += BodyWatch.EVICTION_GRACE_NANOS - 1;
-        assertFalse(watch.cutSlowest());
-        now += 1;
-        assertTrue(watch.cutSlowest());
-        assertThrows(UploadRejected.class, () -> fresh.read(new byte[1]));
+    void givesABodyTimeToGetGoingBeforeItCanBeCutForOthers() throws IOException {
+        long grace = BodyWatch.EVICTION_GRACE_NANOS;
+        List<Boolean> cut = new ArrayList<>();
+        BodyWatch.Watched young = watch.watch(client((grace - 1) / 1e9, 1, () -> cut.add(watch.cutSlowest())));
+        young.read(new byte[1]);
+        assertEquals(List.of(false), cut);
+        BodyWatch.Watched old = watch.watch(client(grace / 1e9, 1, () -> cut.add(watch.cutSlowest())));
+        assertThrows(UploadRejected.class, () -> old.read(new byte[1]));
+        assertEquals(List.of(false, true), cut);
     }
 }

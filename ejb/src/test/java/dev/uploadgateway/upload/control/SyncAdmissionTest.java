@@ -21,42 +21,51 @@ class SyncAdmissionTest {
         a.maxBytes = 100 * MIB;
         a.retryAfterSeconds = 5;
         a.budget = new HeapBudget(heapBytes);
+        a.bodies = new BodyWatch();
+        a.bodies.idleSeconds = 20;
+        a.bodies.minBytesPerSecond = 500;
         return a;
     }
 
-    /** A declared length is a client's claim: only bytes that arrived take room. */
+    /** The finding: one connection that declared 128 MB and trickled it held every other sync upload off. */
     @Test
-    void aDeclaredBodyHoldsOnlyWhatHasArrivedUntilClosed() throws IOException {
+    void aWaitingUploadTakesTheRoomOfATrickleThatDeclaredAHugeBody() throws Exception {
         SyncAdmission a = admission(64 * MIB);
-        try (SyncAdmission.Hold hold = a.admit(30 * MIB)) {
-            assertEquals(0, a.reservedBytes(), "nothing held for a claim");
-            InputStream in = hold.metered(new ByteArrayInputStream(new byte[(int) (2 * MIB)]));
-            in.readNBytes((int) MIB);
-            long early = a.reservedBytes();
-            assertTrue(early >= 2 * MIB && early < 8 * MIB, "held " + early + " after 1 MiB");
-            in.readAllBytes();
-            assertTrue(a.reservedBytes() >= 4 * MIB, "held " + a.reservedBytes());
+        a.waitSeconds = 15;
+        java.io.PipedOutputStream client = new java.io.PipedOutputStream();
+        java.io.PipedInputStream wire = new java.io.PipedInputStream(client);
+        java.util.concurrent.CompletableFuture<String> trickle = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (SyncAdmission.Hold hold = a.admit(30 * MIB)) {
+                InputStream body = hold.metered(a.bodies.watch(wire));
+                trickle.complete("read " + body.readAllBytes().length); // the client never sends: blocks
+            } catch (UploadRejected e) {
+                trickle.complete(e.type());
+            } catch (IOException e) {
+                trickle.completeExceptionally(e);
+            }
+        });
+        reader.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (a.reservedBytes() < 60 * MIB && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
+        long start = System.nanoTime();
+        try (SyncAdmission.Hold other = a.admit(10 * MIB)) {
+            assertTrue(a.reservedBytes() >= 20 * MIB);
+            long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertTrue(waited < 10, "had the room after " + waited + " s");
+        }
+        assertEquals("request-body-too-slow", trickle.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        reader.join(10_000);
         assertEquals(0, a.reservedBytes());
     }
 
     @Test
-    void aDeclaredLengthThatCanNeverFitIsRefusedBeforeReading() {
+    void aDeclaredBodyHoldsTwiceItsLengthUntilClosed() {
         SyncAdmission a = admission(64 * MIB);
-        UploadRejected refused = assertThrows(UploadRejected.class, () -> a.admit(40 * MIB));
-        assertEquals("sync-path-out-of-memory", refused.type());
-        assertEquals(0, a.reservedBytes());
-    }
-
-    /** The finding: one trickling connection that declared 128 MB used to starve every other sync upload. */
-    @Test
-    void aTrickleThatDeclaredAHugeBodyLeavesRoomForOthers() throws IOException {
-        SyncAdmission a = admission(300 * MIB);
-        a.maxBytes = 200 * MIB;
-        try (SyncAdmission.Hold trickle = a.admit(134_217_700); SyncAdmission.Hold other = a.admit(10 * MIB)) {
-            trickle.metered(new ByteArrayInputStream(new byte[10])).readAllBytes();
-            InputStream in = other.metered(new ByteArrayInputStream(new byte[(int) (10 * MIB)]));
-            assertEquals(10 * MIB, in.readAllBytes().length, "the other upload got its room at once");
+        try (SyncAdmission.Hold hold = a.admit(10 * MIB + 7)) {
+            assertTrue(a.reservedBytes() >= 20 * MIB, "held " + a.reservedBytes());
         }
         assertEquals(0, a.reservedBytes());
     }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.files;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.Set;
  * application picks up the other's resources or error mappers.
  */
 @ApplicationPath("v1")
+@DeclareRoles({"rollout-admin", "uploader"})
 public class FilesApplication extends Application {
 
     @Override

@@ -10,7 +10,13 @@ import dev.uploadgateway.upload.boundary.FileLibrary;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
 import dev.uploadgateway.web.upload.ContentCoding;
+import dev.uploadgateway.security.boundary.UploadAccess;
+import dev.uploadgateway.upload.entity.Tenant;
+import dev.uploadgateway.web.Callers;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -40,12 +46,23 @@ import java.util.concurrent.CompletionException;
 @Path("files")
 @Tag(name = "files (OpenAI-compatible)", description = "OpenAI's files API; authenticate with Authorization: Bearer <gateway key>")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll // GatewayKeyFilter lets only key holders and operators in; every query is scoped to the caller's tenant
 public class FilesResource {
 
     @Inject
     UploadService uploads;
     @Inject
     FileLibrary library;
+    @Inject
+    UploadAccess access;
+    @Context
+    SecurityContext security;
+    @Context
+    HttpServletRequest request;
+
+    private Tenant tenant() {
+        return Callers.tenant(access, security, request);
+    }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -62,7 +79,7 @@ public class FilesResource {
                        @Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse response) {
         ContentCoding.requireIdentity(contentEncoding);
         uploads.receive(new IncomingUpload(contentType, contentLength, body,
-                        headers.getHeaderString(uploads.stickinessHeader()), null, false))
+                        headers.getHeaderString(uploads.stickinessHeader()), null, false, tenant()))
                 .outcome().whenComplete((upload, failure) -> {
                     if (failure == null) {
                         response.resume(FileObject.of(upload));
@@ -76,7 +93,7 @@ public class FilesResource {
     @Operation(summary = "List delivered files, newest first")
     public JsonObject list(@QueryParam("purpose") String purpose, @QueryParam("limit") @DefaultValue("10000") int limit) {
         JsonArrayBuilder data = JsonP.PROVIDER.createArrayBuilder();
-        library.list(limit).stream().filter(u -> purpose == null || purpose.equals(u.getPurpose()))
+        library.list(tenant(), limit).stream().filter(u -> purpose == null || purpose.equals(u.getPurpose()))
                 .map(FileObject::of).forEach(data::add);
         return JsonP.PROVIDER.createObjectBuilder().add("object", "list").add("data", data).add("has_more", false).build();
     }
@@ -85,14 +102,14 @@ public class FilesResource {
     @Path("{id}")
     @Operation(summary = "Retrieve a file object")
     public JsonObject retrieve(@PathParam("id") String id) {
-        return FileObject.of(library.file(FileObject.uploadId(id)));
+        return FileObject.of(library.file(tenant(), FileObject.uploadId(id)));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete the file at the provider")
     public JsonObject delete(@PathParam("id") String id) {
-        library.delete(FileObject.uploadId(id));
+        library.delete(tenant(), FileObject.uploadId(id));
         return JsonP.PROVIDER.createObjectBuilder().add("id", id).add("object", "file").add("deleted", true).build();
     }
 
@@ -102,9 +119,10 @@ public class FilesResource {
     @Produces(MediaType.WILDCARD) // SDKs ask for application/binary, */* or nothing; the bytes are what they are
     public Response content(@PathParam("id") String id) {
         String uploadId = FileObject.uploadId(id);
-        library.file(uploadId);
+        Tenant tenant = tenant();
+        library.file(tenant, uploadId);
         StreamingOutput body = out -> {
-            try (InputStream in = library.content(uploadId)) {
+            try (InputStream in = library.content(tenant, uploadId)) {
                 in.transferTo(out);
             }
         };

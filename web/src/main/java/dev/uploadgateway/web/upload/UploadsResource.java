@@ -14,7 +14,13 @@ import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
+import dev.uploadgateway.security.boundary.UploadAccess;
+import dev.uploadgateway.upload.entity.Tenant;
+import dev.uploadgateway.web.Callers;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -53,6 +59,12 @@ public class UploadsResource {
 
     @Inject
     UploadService uploads;
+    @Inject
+    UploadAccess access;
+    @Context
+    SecurityContext security;
+    @Context
+    HttpServletRequest request;
 
     /**
      * Takes an upload. {@code Prefer: respond-async} on the async path answers {@code 202} as soon
@@ -61,6 +73,7 @@ public class UploadsResource {
      * upload's record and uploads nothing.
      */
     @POST
+    @PermitAll // who may upload depends on auth.anonymous-uploads: UploadAccess decides, per request
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a file",
             description = "multipart/form-data with a 'file' part and optional 'provider' (local|kimi|glm) and "
@@ -79,6 +92,7 @@ public class UploadsResource {
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown provider",
                     value = "{\"type\":\"https://upload-gateway.dev/problems/unknown-provider\",\"title\":\"Unknown provider\","
                             + "\"status\":400,\"detail\":\"Provider 'x' is not known; use one of [glm, kimi, local].\"}")))
+    @APIResponse(responseCode = "401", description = "No or wrong API key where uploads need one (auth.anonymous-uploads)")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused for other content")
     @APIResponse(responseCode = "413", description = "File over upload.max-bytes or the provider's limit")
     @APIResponse(responseCode = "415", description = "A Content-Encoding (gzip, …): send the body unencoded")
@@ -92,10 +106,11 @@ public class UploadsResource {
                        @HeaderParam("Content-Encoding") String contentEncoding,
                        @Context HttpHeaders headers, @Context UriInfo uri, InputStream body,
                        @Suspended AsyncResponse response) {
+        Tenant tenant = Callers.tenant(access, security, request);
         ContentCoding.requireIdentity(contentEncoding);
         String header = uploads.stickinessHeader();
         UploadReceipt receipt = uploads.receive(new IncomingUpload(contentType, contentLength, body,
-                headers.getHeaderString(header), blankToNull(idempotencyKey), respondAsync(prefer)));
+                headers.getHeaderString(header), blankToNull(idempotencyKey), respondAsync(prefer), tenant));
         URI location = uri.getAbsolutePathBuilder().path(receipt.accepted().getId()).build();
         if (receipt.replayed()) {
             response.resume(Response.ok(UploadView.of(receipt.accepted())).location(location)
@@ -119,20 +134,22 @@ public class UploadsResource {
 
     /** The newest records first, {@code limit} (1-500) at a time from {@code offset}. */
     @GET
+    @PermitAll // scoped to the caller's tenant by the query
     @Operation(summary = "List upload records, newest first")
     public List<UploadView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                  @QueryParam("limit") @DefaultValue("50") int limit) {
-        return uploads.newest(offset, limit).stream().map(UploadView::of).toList();
+        return uploads.newest(Callers.tenant(access, security, request), offset, limit).stream().map(UploadView::of).toList();
     }
 
     @GET
+    @PermitAll // scoped to the caller's tenant by the query
     @Path("{id}")
     @Operation(summary = "One upload record")
     @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = UploadView.class), examples = @ExampleObject(name = "delivered", value = UPLOAD_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such upload (problem+json)")
     public UploadView find(@PathParam("id") String id) {
-        return UploadView.of(uploads.find(id));
+        return UploadView.of(uploads.find(Callers.tenant(access, security, request), id));
     }
 
     /** RFC 7240: the preference may come with others in one header. */

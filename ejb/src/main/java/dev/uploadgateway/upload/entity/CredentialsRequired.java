@@ -1,0 +1,12 @@
+package dev.uploadgateway.upload.entity;
+
+import jakarta.ejb.ApplicationException;
+
+/** The caller must authenticate with an API key (401, with a Bearer challenge). */
+@ApplicationException
+public class CredentialsRequired extends UploadRejected {
+
+    public CredentialsRequired(String detail) {
+        super(401, "api-key-required", "API key required", detail);
+    }
+}
