@@ -149,6 +149,8 @@ class PayaraServerIT {
                 Map.entry("provider.kimi.api-key", GatewayDeployment.KIMI_KEY),
                 Map.entry("provider.glm.api-key", GatewayDeployment.GLM_KEY),
                 Map.entry("async.upload.enabled", "true"),
+                // these tests upload without a key, as a deployment may allow explicitly
+                Map.entry("auth.anonymous-uploads", "true"),
                 Map.entry("async.upload.retry-delay-ms", "100"),
                 Map.entry("async.upload.retry-jitter-ms", "50"),
                 Map.entry("upload.spool-dir", data.resolve("spool").toString()),
