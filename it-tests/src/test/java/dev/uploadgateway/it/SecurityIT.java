@@ -225,6 +225,10 @@ class SecurityIT extends GatewayIT {
     @Test
     void refusesAnEncodedBodyNonNumericPagesAndBidirectionalFilenames() throws Exception {
         assertProblem(upload("a.txt", null, Map.of("Content-Encoding", "gzip")), 415, "content-encoding-unsupported");
+        RawHttp.Answer emptyBoundary = RawHttp.send("127.0.0.1", port(), "POST", "/api/uploads",
+                "Content-Type: multipart/form-data; boundary=\r\n", "0123456789".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(400, emptyBoundary.status(), emptyBoundary.body());
+        assertEquals("application/problem+json", emptyBoundary.header("Content-Type"), "a problem, not the server's HTML page");
         for (String path : List.of("api/uploads?limit=abc", "api/uploads?offset=1x", "api/rollout/events?limit=ten",
                 "api/rollout/history?minutes=sixty")) {
             assertProblem(gateway.get(path), 400, "invalid-parameter");
