@@ -57,7 +57,10 @@ public class ClientDisconnects implements ServletContextListener, Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (!NOISY.contains(record.getLoggerName()) || !disconnect(record.getThrown()) && !disconnectIn(record)) {
+        // List.of(..).contains(null) throws, and records without a logger name exist (the ORB's): a
+        // filter that throws kills the thread that logs
+        String logger = record.getLoggerName();
+        if (logger == null || !NOISY.contains(logger) || !disconnect(record.getThrown()) && !disconnectIn(record)) {
             return true;
         }
         long count = unreported.incrementAndGet();

@@ -63,6 +63,9 @@ class ClientDisconnectsTest {
             assertEquals(1, summaries.size(), "one line for the first minute's disconnects");
             assertTrue(filter.isLoggable(record(new IllegalStateException("a real failure"))));
             assertTrue(filter.isLoggable(record(null)));
+            LogRecord anonymous = new LogRecord(Level.FINE, "no logger name");
+            anonymous.setThrown(new IOException("Connection is closed"));
+            assertTrue(filter.isLoggable(anonymous), "a record without a logger name passes, and nothing throws");
         } finally {
             own.removeHandler(capture);
         }

@@ -10,13 +10,10 @@ import dev.uploadgateway.upload.boundary.FileLibrary;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
 import dev.uploadgateway.web.upload.ContentCoding;
-import dev.uploadgateway.security.boundary.UploadAccess;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.web.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -54,14 +51,10 @@ public class FilesResource {
     @Inject
     FileLibrary library;
     @Inject
-    UploadAccess access;
-    @Context
-    SecurityContext security;
-    @Context
-    HttpServletRequest request;
+    Callers callers;
 
     private Tenant tenant() {
-        return Callers.tenant(access, security, request);
+        return callers.tenant();
     }
 
     @POST

@@ -1,18 +1,14 @@
 package dev.uploadgateway.web.upload;
 
-import dev.uploadgateway.security.boundary.UploadAccess;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.web.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +20,13 @@ public class UploadsCsvResource {
     @Inject
     UploadService uploads;
     @Inject
-    UploadAccess access;
-    @Context
-    SecurityContext security;
-    @Context
-    HttpServletRequest request;
+    Callers callers;
 
     @GET
     @PermitAll // scoped to the caller's tenant by the query
     @Produces("text/csv; charset=UTF-8")
     public Response export() {
-        Tenant tenant = Callers.tenant(access, security, request);
+        Tenant tenant = callers.tenant();
         // the CSV printer flushes and closes the writer when the export is complete
         StreamingOutput body = out -> uploads.exportCsv(tenant, new OutputStreamWriter(out, StandardCharsets.UTF_8));
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"uploads.csv\"").build();

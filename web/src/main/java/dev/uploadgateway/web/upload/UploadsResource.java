@@ -14,13 +14,10 @@ import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
-import dev.uploadgateway.security.boundary.UploadAccess;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.web.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -60,11 +57,7 @@ public class UploadsResource {
     @Inject
     UploadService uploads;
     @Inject
-    UploadAccess access;
-    @Context
-    SecurityContext security;
-    @Context
-    HttpServletRequest request;
+    Callers callers;
 
     /**
      * Takes an upload. {@code Prefer: respond-async} on the async path answers {@code 202} as soon
@@ -106,7 +99,7 @@ public class UploadsResource {
                        @HeaderParam("Content-Encoding") String contentEncoding,
                        @Context HttpHeaders headers, @Context UriInfo uri, InputStream body,
                        @Suspended AsyncResponse response) {
-        Tenant tenant = Callers.tenant(access, security, request);
+        Tenant tenant = callers.tenant();
         ContentCoding.requireIdentity(contentEncoding);
         String header = uploads.stickinessHeader();
         UploadReceipt receipt = uploads.receive(new IncomingUpload(contentType, contentLength, body,
@@ -138,7 +131,7 @@ public class UploadsResource {
     @Operation(summary = "List upload records, newest first")
     public List<UploadView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                  @QueryParam("limit") @DefaultValue("50") int limit) {
-        return uploads.newest(Callers.tenant(access, security, request), offset, limit).stream().map(UploadView::of).toList();
+        return uploads.newest(callers.tenant(), offset, limit).stream().map(UploadView::of).toList();
     }
 
     @GET
@@ -149,7 +142,7 @@ public class UploadsResource {
             schema = @Schema(implementation = UploadView.class), examples = @ExampleObject(name = "delivered", value = UPLOAD_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such upload (problem+json)")
     public UploadView find(@PathParam("id") String id) {
-        return UploadView.of(uploads.find(Callers.tenant(access, security, request), id));
+        return UploadView.of(uploads.find(callers.tenant(), id));
     }
 
     /** RFC 7240: the preference may come with others in one header. */
