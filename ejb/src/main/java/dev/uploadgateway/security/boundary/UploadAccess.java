@@ -20,7 +20,6 @@ import org.eclipse.microprofile.config.Config;
 public class UploadAccess {
 
     public static final String OPERATOR = GatewayLogin.OPERATOR;
-    public static final String UPLOADER = GatewayLogin.UPLOADER;
     public static final String KEY_REFUSED = GatewayLogin.KEY_REFUSED;
 
     @Inject
@@ -28,6 +27,7 @@ public class UploadAccess {
 
     /**
      * @param caller the authenticated principal, or null
+     * @param uploader whether the caller logged in with an API key
      * @param keyRefused whether the request presented an API key that is not one
      */
     public Tenant tenant(Principal caller, boolean operator, boolean uploader, boolean keyRefused) {
