@@ -31,7 +31,7 @@ public class GatewayLogin implements HttpAuthenticationMechanism {
     public static final String KEY_CHALLENGE = "Bearer realm=\"upload-gateway\"";
     /** Request attribute set when a Bearer key was presented and is not one. */
     public static final String KEY_REFUSED = "dev.uploadgateway.key-refused";
-    public static final String OPERATOR = "rollout-admin";
+    public static final String OPERATOR = OperatorIdentityStore.ROLE;
     public static final String UPLOADER = "uploader";
     private static final String BEARER = "Bearer ";
 

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Failed logins per client address in fixed windows: after {@code auth.failed-login-burst} failures
  * within {@code auth.failed-login-window-seconds}, that address gets 429 until its window ends, so
  * guessing a password or a key costs a client a minute per burst. The table is bounded: past
- * {@link #MAX_CLIENTS} addresses, ended windows are dropped. Written by hand: neither Jakarta
+ * {@link #MAX_CLIENTS} addresses, ended windows are dropped, and while all are live a new address
+ * is not counted. Written by hand: neither Jakarta
  * Security nor MicroProfile limits failed authentications.
  */
 @ApplicationScoped
@@ -40,6 +41,9 @@ public class LoginThrottle {
     public void failed(String client) {
         if (clients.size() >= MAX_CLIENTS) {
             clients.values().removeIf(this::ended);
+            if (clients.size() >= MAX_CLIENTS && !clients.containsKey(client)) {
+                return; // every place holds a live window: a new address goes uncounted rather than grow the table
+            }
         }
         clients.compute(client, (k, w) -> w == null || ended(w) ? new Window(clock.getAsLong(), 1)
                 : new Window(w.startedAt(), w.failures() + 1));

@@ -135,13 +135,11 @@ public class Acceptance {
         }
         return store.byIdempotencyKey(tenant, idempotencyKey).map(earlier -> {
             if (!earlier.getSha256().equals(received.sha256())) {
-                throw new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused",
-                        "Idempotency-Key '" + idempotencyKey + "' was used for different content (upload "
+                throw reused("Idempotency-Key '" + idempotencyKey + "' was used for different content (upload "
                                 + earlier.getId() + "); use a new key for a new file.");
             }
             if (!earlier.getProvider().equals(target.provider().name()) || !earlier.getPurpose().equals(target.purpose())) {
-                throw new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused",
-                        "Idempotency-Key '" + idempotencyKey + "' was used for the same file to provider "
+                throw reused("Idempotency-Key '" + idempotencyKey + "' was used for the same file to provider "
                                 + earlier.getProvider() + " with purpose " + earlier.getPurpose() + " (upload "
                                 + earlier.getId() + "); this request asks for " + target.provider().name()
                                 + " with purpose " + target.purpose() + ". Use a new key for a new delivery.");
@@ -149,5 +147,9 @@ public class Acceptance {
             Spool.release(received.content());
             return new UploadReceipt(earlier, CompletableFuture.completedFuture(earlier), true);
         });
+    }
+
+    private static UploadRejected reused(String detail) {
+        return new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused", detail);
     }
 }

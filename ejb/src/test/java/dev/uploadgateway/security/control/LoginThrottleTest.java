@@ -58,4 +58,15 @@ class LoginThrottleTest {
         assertTrue(throttle.blocked("attacker"));
         assertFalse(throttle.blocked("client-0"));
     }
+
+    @Test
+    void neverGrowsPastItsBoundWhileEveryWindowIsLive() {
+        for (int i = 0; i < LoginThrottle.MAX_CLIENTS; i++) {
+            throttle.failed("client-" + i);
+        }
+        fail("one-more", 10);
+        assertFalse(throttle.blocked("one-more"), "not tracked while the table is full of live windows");
+        fail("client-0", 9);
+        assertTrue(throttle.blocked("client-0"), "addresses already tracked are still counted");
+    }
 }

@@ -6,6 +6,7 @@ import dev.uploadgateway.rollout.entity.RolloutView;
 import dev.uploadgateway.rollout.entity.Transition;
 import dev.uploadgateway.rollout.entity.UploadHistory;
 import dev.uploadgateway.json.JsonP;
+import dev.uploadgateway.security.boundary.UploadAccess;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "rollout", description = "The staged rollout from the sync to the async path")
 public class RolloutResource {
 
-    static final String ROLE = "rollout-admin";
+    static final String ROLE = UploadAccess.OPERATOR;
 
     @Inject
     RolloutService rollout;

@@ -1,6 +1,7 @@
 package dev.uploadgateway.web.upload;
 
 import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.web.Problem;
 import java.util.Locale;
 
 /**
@@ -17,8 +18,7 @@ public final class ContentCoding {
         if (contentEncoding != null && !contentEncoding.isBlank()
                 && !"identity".equals(contentEncoding.strip().toLowerCase(Locale.ROOT))) {
             throw new UploadRejected(415, "content-encoding-unsupported", "Content-Encoding not supported",
-                    "The body came with Content-Encoding " + (contentEncoding.length() > 40
-                            ? contentEncoding.substring(0, 40) + "…" : contentEncoding)
+                    "The body came with Content-Encoding " + Problem.quoted(contentEncoding, 40)
                             + "; the gateway takes upload bodies unencoded. Send the multipart body without it.");
         }
     }
