@@ -13,7 +13,31 @@ data="$repo/upload-gateway-data"
 rm -rf "$data/micro"   # disposable instance root: see pre-boot-commands.asadmin
 umask 077              # database, spool, audit trail and config are the gateway user's alone
 mkdir -p "$data/micro" "$data/config" "$data/db"
-chmod 700 "$data" "$data/db"
+chmod -R go= "$data"      # also whatever an earlier version left readable to others
+
+# The database password: generated on first start into a file only the gateway's user can read, and
+# handed to Payara in the environment (pre-boot-commands.asadmin reads ${ENV=UPLOAD_GATEWAY_DB_PASSWORD}),
+# never on a command line. Set UPLOAD_GATEWAY_DB_PASSWORD yourself to use your own.
+if [ -z "${UPLOAD_GATEWAY_DB_PASSWORD:-}" ]; then
+    secret="$data/db/password"
+    if [ ! -s "$secret" ]; then
+        fresh=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
+        if [ -f "$data/db/upload-gateway.mv.db" ]; then
+            # A database made before passwords: its admin user "" has none. Give the gateway's user and
+            # that one the new password, with H2's own tool from inside the Micro jar.
+            tools=$(mktemp -d "$data/db/upgrade.XXXXXX")
+            (cd "$tools" && jar xf "$micro" MICRO-INF/runtime/h2.jar)
+            printf "CREATE USER IF NOT EXISTS GATEWAY PASSWORD '%s' ADMIN;\nSET PASSWORD '%s';\n" "$fresh" "$fresh" > "$tools/set.sql"
+            java -cp "$tools/MICRO-INF/runtime/h2.jar" org.h2.tools.RunScript \
+                -url "jdbc:h2:$data/db/upload-gateway" -user "" -password "" -script "$tools/set.sql" \
+                || { rm -rf "$tools"; echo "run.sh: could not set a password on $data/db (is the gateway still running?)" >&2; exit 1; }
+            rm -rf "$tools"
+        fi
+        printf %s "$fresh" > "$secret.new" && mv "$secret.new" "$secret"
+    fi
+    UPLOAD_GATEWAY_DB_PASSWORD=$(cat "$secret")
+    export UPLOAD_GATEWAY_DB_PASSWORD
+fi
 cd "$repo"
 log="$data/server.log"
 : > "$log"

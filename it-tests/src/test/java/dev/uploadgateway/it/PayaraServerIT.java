@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,11 @@ class PayaraServerIT {
         emulator = ProviderEmulator.builder().kimiKey(GatewayDeployment.KIMI_KEY).glmKey(GatewayDeployment.GLM_KEY).start();
         server = PayaraServer.create(Path.of(System.getProperty("payara.server.home")), WORK.resolve("domains"));
         server.start();
+        // the operator's one step before the command file: the database password as an alias
+        Path aliasPassword = WORK.resolve("alias-password.txt");
+        Files.writeString(aliasPassword, "AS_ADMIN_ALIASPASSWORD=it-db-" + UUID.randomUUID() + "\n");
+        server.asadmin(Duration.ofMinutes(1), "--passwordfile=" + aliasPassword, "create-password-alias",
+                "upload-gateway-db-password");
         server.runCommandFile(Path.of(System.getProperty("payara.server.commands")));
         server.runCommandFile(gatewaySettings());
         server.setConfigProperty("async.upload.rollout", "50");

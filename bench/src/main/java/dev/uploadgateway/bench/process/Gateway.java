@@ -57,6 +57,8 @@ public final class Gateway {
         Files.createDirectories(dir.resolve("micro-root"));
         ProcessBuilder builder = new ProcessBuilder(settings.command(dir, gcLog(), port, emulatorPort))
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log().toFile());
+        // the database password, passed as run.sh passes it; the same at every boot, as the database stays
+        builder.environment().put("UPLOAD_GATEWAY_DB_PASSWORD", "bench-db-password");
         process = children.start(builder);
         for (int i = 0; i < 360; i++) {
             if (!process.isAlive()) {
