@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 final class MicroProcess implements AutoCloseable {
 
     private final List<String> command;
-    private final java.util.Map<String, String> environment;
+    private java.util.Map<String, String> environment;
     private final Path home;
     private final Path root;
     private final Path log;
@@ -108,6 +108,12 @@ final class MicroProcess implements AutoCloseable {
 
     /** Starts the same server again on the same data, after {@link #kill}. */
     void restart() throws IOException {
+        launch();
+    }
+
+    /** Starts the same server again on the same data with other environment variables, after {@link #kill}. */
+    void restart(java.util.Map<String, String> newEnvironment) throws IOException {
+        environment = newEnvironment;
         launch();
     }
 

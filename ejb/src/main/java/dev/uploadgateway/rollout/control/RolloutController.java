@@ -1,6 +1,5 @@
 package dev.uploadgateway.rollout.control;
 
-import dev.uploadgateway.audit.control.RolloutTrail;
 import dev.uploadgateway.configuration.control.ConfigKeys;
 import dev.uploadgateway.rollout.entity.Actor;
 import dev.uploadgateway.rollout.entity.Evaluation;
@@ -30,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
 
 /**
  * Runs the rollout on the server: feeds every finished upload to the stage window, checks the
@@ -62,20 +62,9 @@ public class RolloutController {
      */
     private volatile Snapshot current;
 
-    /** A changed config value seen, and since when; adopted once it has held for {@link #SETTLE_NANOS}. */
-    private volatile Pending pending;
+    /** When a changed rollout switch in the configuration is adopted. */
+    private final ConfigAdoption adoption = new ConfigAdoption(System::nanoTime);
     private final BadValueWarning warnings = new BadValueWarning();
-    /**
-     * How long a changed switch must read the same before it is adopted. Payara's config-directory
-     * source re-reads a file when it changes; a file rewritten in place reads empty for an instant,
-     * an empty value falls through to the packaged default (async off), and the config cache
-     * ({@code mp.config.cache.duration}, 1 s) can keep that passing value for a second. Without this,
-     * rewriting a file with the same value rolled the rollout back to "async off".
-     */
-    static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2_500);
-
-    private record Pending(boolean enabled, double percent, long since) {
-    }
 
     private record Snapshot(RolloutState state, Boolean configEnabled, Double configPercent) {
         boolean adopted(boolean enabled, double percent) {
@@ -92,6 +81,7 @@ public class RolloutController {
         current = new Snapshot(machine.state(), stored.map(StoredRollout::configEnabled).orElse(null),
                 stored.map(StoredRollout::configPercent).orElse(null));
         window = new StageWindow(rules.triggers().recentWindow());
+        follow(true); // a value set at startup is in force before the first request
         long interval = rules.evaluationInterval().toMillis();
         ticks = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -110,34 +100,40 @@ public class RolloutController {
 
     /**
      * The rollout's position for the next decision, after adopting a changed configuration value
-     * that has settled. Lock-free unless a configuration value differs from the one last adopted
-     * (rare: an operator's change), in which case the adoption runs under the lock and is checked
-     * again there. The first value after a start with no stored state is adopted at once.
+     * when {@link ConfigAdoption} says so. Lock-free unless a configuration value differs from the one
+     * last adopted (rare: an operator's change), in which case the adoption runs under the lock and is
+     * checked again there.
      */
     public RolloutState position() {
-        Snapshot seen = current;
-        boolean enabled = readBoolean(ConfigKeys.ASYNC_ENABLED, seen.configEnabled() == null ? false : seen.configEnabled());
-        double percent = readPercent(seen.configPercent() == null ? 0 : seen.configPercent());
-        if (seen.adopted(enabled, percent)) {
-            if (pending != null) {
-                pending = null;
-            }
-            return seen.state();
-        }
-        if (seen.configEnabled() != null && !settled(enabled, percent)) {
-            return seen.state();
-        }
-        return adopt(enabled, percent);
+        return follow(false);
     }
 
-    private boolean settled(boolean enabled, double percent) {
-        long now = System.nanoTime();
-        Pending p = pending;
-        if (p == null || p.enabled() != enabled || p.percent() != percent) {
-            pending = new Pending(enabled, percent, now);
-            return false;
+    private RolloutState follow(boolean starting) {
+        Snapshot seen = current;
+        ConfigAdoption.Reading read = read(seen);
+        if (seen.adopted(read.enabled(), read.percent())) {
+            adoption.unchanged();
+            return seen.state();
         }
-        return now - p.since() >= SETTLE_NANOS;
+        if (!adoption.adoptNow(read, seen.configEnabled(), seen.configPercent(), starting)) {
+            return seen.state();
+        }
+        return adopt(read.enabled(), read.percent());
+    }
+
+    /** The two switches; a key no source sets, or one set to a bad value, reads as last adopted. */
+    private ConfigAdoption.Reading read(Snapshot seen) {
+        ConfigValue enabled = config.getConfigValue(ConfigKeys.ASYNC_ENABLED);
+        ConfigValue percent = config.getConfigValue(ConfigKeys.ASYNC_ROLLOUT);
+        return new ConfigAdoption.Reading(
+                readBoolean(ConfigKeys.ASYNC_ENABLED, enabled.getValue(), seen.configEnabled() == null ? false : seen.configEnabled()),
+                readPercent(percent.getValue(), seen.configPercent() == null ? 0 : seen.configPercent()),
+                explicit(enabled), explicit(percent));
+    }
+
+    /** Set by a source above the packaged defaults (microprofile-config.properties, ordinal 100). */
+    private static boolean explicit(ConfigValue value) {
+        return value.getValue() != null && value.getSourceOrdinal() > 100;
     }
 
     private synchronized RolloutState adopt(boolean enabled, double percent) {
@@ -258,8 +254,8 @@ public class RolloutController {
         current = new Snapshot(machine.state(), configEnabled, configPercent);
     }
 
-    private boolean readBoolean(String key, boolean last) {
-        String raw = config.getOptionalValue(key, String.class).orElse(String.valueOf(last));
+    private boolean readBoolean(String key, String value, boolean last) {
+        String raw = value == null ? String.valueOf(last) : value;
         if (ConfigKeys.checkBoolean(raw) != null) {
             warnings.warn(key, raw, "must be true or false; keeping " + last);
             return last;
@@ -268,8 +264,8 @@ public class RolloutController {
         return Boolean.parseBoolean(raw.strip());
     }
 
-    private double readPercent(double last) {
-        String raw = config.getOptionalValue(ConfigKeys.ASYNC_ROLLOUT, String.class).orElse(String.valueOf(last));
+    private double readPercent(String value, double last) {
+        String raw = value == null ? String.valueOf(last) : value;
         if (ConfigKeys.checkPercent(raw) != null) {
             warnings.warn(ConfigKeys.ASYNC_ROLLOUT, raw, ConfigKeys.checkPercent(raw) + "; keeping " + last);
             return last;
