@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Acceptance that a caller can rely on: early acknowledgement, idempotent retries, a provider's
  * Retry-After honoured, and a full gateway refusing at once instead of queueing without bound.
- * The gateway runs with {@code upload.async.max-in-flight=8} (failsafe's payara.cmdOptions).
+ * The gateway runs with {@code upload.async.max-in-flight=8} (src/test/micro/gateway-it.properties).
  */
 class DurabilityIT extends GatewayIT {
 
@@ -80,7 +80,7 @@ class DurabilityIT extends GatewayIT {
                 "the second attempt waited for Retry-After: " + upload.getJsonNumber("durationMs"));
     }
 
-    /** The tests' gateway waits 0 s for a place (upload.async.admission-wait-seconds=0 in the pom). */
+    /** The tests' gateway waits 0 s for a place (upload.async.admission-wait-seconds=0 in gateway-it.properties). */
     @Test
     void refusesAtOnceWithRetryAfterWhenTheAsyncPathIsFull() throws Exception {
         // below the tests' async.upload.timeout of 3 s: this is about admission, not timeouts

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The async path's fault tolerance against a misbehaving provider, and the rollout moving at run
  * time. The gateway runs with {@code async.upload.timeout=3}, {@code max-retries=2} and a 100 ms
- * retry delay (failsafe's payara.cmdOptions).
+ * retry delay (src/test/micro/gateway-it.properties).
  */
 class FaultToleranceIT extends GatewayIT {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The rollout controller on a real server: KPIs at /metrics, an automatic rollback on a failure
  * storm, the operator's endpoints behind credentials, and the CSV exports. The gateway runs with
- * {@code rollout.recent-window=20} and a 2 s evaluation interval (failsafe's payara.cmdOptions).
+ * {@code rollout.recent-window=20} and a 2 s evaluation interval (src/test/micro/gateway-it.properties).
  */
 class RolloutIT extends GatewayIT {
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The provider emulator ({@code dev.uploadgateway.emulator.EmulatorProcess} from it-tests) in its
- * own JVM, from this harness's classpath, storing nothing it does not need: each received file is
- * hashed and deleted at once ({@code --keep-files false}).
+ * The provider emulator ({@code dev.uploadgateway.emulator.EmulatorProcess}, module provider-emulator)
+ * in its own JVM, from this harness's classpath, storing nothing it does not need: each received file
+ * is hashed and deleted at once ({@code --keep-files false}).
  */
 public final class Emulator {
 

@@ -30,7 +30,7 @@ final class Setup {
         for (Target t : results.targets()) {
             md.append("- **").append(t.label()).append("** — ").append(t.description()).append('\n');
         }
-        md.append("\n- Provider emulator (`dev.uploadgateway.emulator.EmulatorProcess`, it-tests): ").append(run.providerLatencyMs())
+        md.append("\n- Provider emulator (`dev.uploadgateway.emulator.EmulatorProcess`, provider-emulator): ").append(run.providerLatencyMs())
                 .append(" ms response latency per upload after the body is read, each file hashed and deleted on arrival.\n")
                 .append("- Gateway: Payara Micro, `-Xmx").append(run.heap()).append("`, server-config's `pre-boot-commands.asadmin`")
                 .append(" (EJB async pool 64 core / 128 max, H2 beside the instance root), `post-boot-commands.asadmin` (config")
