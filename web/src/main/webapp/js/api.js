@@ -36,6 +36,26 @@ export async function act(path, login, method = 'POST') {
     return {status: response.status, ok: response.ok, body};
 }
 
+/** {@code GET /api/rollout}: position, plan, state, criteria, KPIs, last verdict. */
+export const rollout = () => read('api/rollout');
+
+/** The audit trail, newest first. */
+export const events = limit => read(`api/rollout/events?limit=${limit}`);
+
+/** Finished uploads per path in buckets of {@code bucketSeconds} over the last {@code minutes}. */
+export const history = (minutes, bucketSeconds) =>
+    read(`api/rollout/history?minutes=${minutes}&bucketSeconds=${bucketSeconds}`);
+
+/**
+ * promote, rollback, pause or resume; {@code fromStage} is the stage the page shows: if the
+ * rollout moved meanwhile the gateway answers 409.
+ */
+export const move = (action, fromStage, login) =>
+    act(`api/rollout/${action}${fromStage == null ? '' : `?from=${fromStage}`}`, login);
+
+/** A read behind the operator's role, so logging in changes nothing. */
+export const whoAmI = login => act('api/rollout/operator', login, 'GET');
+
 function base64(text) {
     const bytes = new TextEncoder().encode(text);
     let binary = '';

@@ -1,5 +1,6 @@
 // Time charts as plain SVG: a line chart and a stacked bar chart over the same time axis, with
 // stage changes marked as dashed vertical lines and a tooltip for the bucket under the pointer.
+// Every label goes in as text (textContent, text nodes), never as markup.
 
 import {axisTime, clock} from './format.js';
 
@@ -56,6 +57,20 @@ function frame(host, {from, to, yMin, yMax, yStep, yFormat, markers}) {
     return {svg, plot, x, y};
 }
 
+/** The tooltip's heading and one line per series, {color, text}, each after a swatch of its colour. */
+function tipContent(heading, lines) {
+    const content = document.createDocumentFragment();
+    const title = document.createElement('b');
+    title.textContent = heading;
+    content.append(title);
+    lines.forEach(({color, text}) => {
+        const swatch = document.createElement('i');
+        swatch.style.background = color;
+        content.append(document.createElement('br'), swatch, text);
+    });
+    return content;
+}
+
 function hover(host, f, buckets, bucketMs, describe) {
     const tip = document.createElement('div');
     tip.className = 'tip';
@@ -77,7 +92,7 @@ function hover(host, f, buckets, bucketMs, describe) {
         line.setAttribute('x1', cx);
         line.setAttribute('x2', cx);
         line.setAttribute('visibility', 'visible');
-        tip.innerHTML = `<b>${clock(nearest.b)} – ${clock(nearest.b + bucketMs)}</b><br>` + describe(nearest.b);
+        tip.replaceChildren(tipContent(`${clock(nearest.b)} – ${clock(nearest.b + bucketMs)}`, describe(nearest.b)));
         tip.hidden = false;
         const left = cx / (f.plot.x1 + PAD.right) * host.clientWidth;
         tip.style.top = '4px';
@@ -93,8 +108,6 @@ function empty(f, text) {
     el('text', {class: 'empty', x: (f.plot.x0 + f.plot.x1) / 2, y: (f.plot.y0 + f.plot.y1) / 2,
         'text-anchor': 'middle'}, f.svg).textContent = text;
 }
-
-const escape = s => String(s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
 
 /**
  * Lines over time buckets; a gap where a bucket has no value.
@@ -130,8 +143,8 @@ export function lineChart(host, {from, to, bucketMs, buckets, series, markers, y
     });
     hover(host, f, buckets, bucketMs, b => series.map(s => {
         const v = s.values.get(b);
-        return `<i style="background:${s.color}"></i>${escape(s.label)}: ${v === null || v === undefined ? '–' : yFormat(v, true)}`;
-    }).join('<br>'));
+        return {color: s.color, text: `${s.label}: ${v === null || v === undefined ? '–' : yFormat(v, true)}`};
+    }));
 }
 
 /** Stacked bars per time bucket. stacks: [{label, color, values: Map(bucketStart → count)}] */
@@ -159,5 +172,5 @@ export function barChart(host, {from, to, bucketMs, buckets, stacks, markers, em
         });
     });
     hover(host, f, buckets, bucketMs, b => stacks.map(s =>
-        `<i style="background:${s.color}"></i>${escape(s.label)}: ${s.values.get(b) ?? 0}`).join('<br>'));
+        ({color: s.color, text: `${s.label}: ${s.values.get(b) ?? 0}`})));
 }

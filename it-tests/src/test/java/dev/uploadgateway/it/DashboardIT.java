@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -15,25 +17,32 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -43,13 +52,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The rollout dashboard in a real browser, Debian's headless Chromium (installed by the build, see
  * src/test/scripts/install-chromium.sh), against the gateway while uploads flow: what it shows
- * matches {@code GET /api/rollout}, everything comes from the gateway itself, and an operator logs
- * in and pauses and resumes the rollout through the page's own confirmation dialog.
+ * matches {@code GET /api/rollout} (the stepper draws the plan it names), everything comes from the
+ * gateway itself, text from the server lands as text, and an operator logs in and pauses and resumes
+ * the rollout through the page's own confirmation dialog.
  */
 class DashboardIT extends GatewayIT {
 
     private static final String PASSWORD = System.getProperty("gateway.admin-password");
     private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
+    /** Closes an attribute and opens an element: what markup-building code would turn into an {@code img}. */
+    private static final String HOSTILE = "\"><img src=x onerror=window.xss=1>";
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -103,6 +115,9 @@ class DashboardIT extends GatewayIT {
         wait.until(d -> element("chart-uploads").findElements(By.cssSelector("svg rect[fill]")).size() > 1);
         assertTrue(Long.parseLong(element("chart-uploads").getDomAttribute("data-total")) > 0);
         assertFalse(element("chart-success").findElements(By.cssSelector("path.series")).isEmpty());
+        List<?> tip = hoverOverUploadsChart();
+        assertEquals(List.of(1L, 3L), tip.subList(1, 3), "the bucket's times in bold, a swatch per path: " + tip);
+        assertTrue(((String) tip.get(0)).matches(".+ – .+sync: \\d+async: \\d+sync fallback: \\d+"), tip.toString());
         assertFalse(element("timeline").findElements(By.cssSelector("li.event")).isEmpty(), "the audit trail");
         assertEquals(base() + "api/rollout/events.csv", element("audit-csv").getDomProperty("href"));
 
@@ -120,6 +135,82 @@ class DashboardIT extends GatewayIT {
         browser.get(base() + "dashboard");
         wait.until(ExpectedConditions.attributeToBeNotEmpty(element("stage-percent"), "data-value"));
         assertEquals("Rollout · upload-gateway", browser.getTitle());
+    }
+
+    @Test
+    void drawsTheStagesOfThePlanTheGatewayRuns() throws Exception {
+        browser.get(base());
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(element("stage-percent"), "data-value"));
+
+        JsonObject rollout = api();
+        List<Double> plan = rollout.getJsonArray("plan").getValuesAs(JsonNumber.class).stream()
+                .map(JsonNumber::doubleValue).toList();
+        assertEquals(shippedPlan(), plan, "the plan is rollout.stage.<n>.percent as configured, in order");
+        int stage = rollout.getInt("stage");
+        assertEquals(plan.get(stage), rollout.getJsonNumber("percent").doubleValue(),
+                "at 50 % the rollout sits on a stage of the plan, so the current step shows the plan's own share");
+        assertEquals(plan.stream().map(p -> shareAsShown(p) + " %").toList(), stepLabels());
+        assertEquals(String.valueOf(stage),
+                element("stepper").findElement(By.cssSelector(".step.current")).getDomAttribute("data-stage"));
+        assertTrue(text("stage-sub").startsWith("Stage " + stage + " of " + (plan.size() - 1) + " ·"),
+                text("stage-sub"));
+    }
+
+    @Test
+    void drawsWhateverPlanTheApiNamesNotABuiltInOne() {
+        answerRewritten("/api/rollout", "r => Object.assign(r, {plan: [0, 5, 25, 100], stage: 2, percent: 25, "
+                + "nextStage: 3, nextPercent: 100})");
+        browser.get(base());
+        wait.until(d -> "25".equals(element("stage-percent").getDomAttribute("data-value")));
+
+        assertEquals(List.of("0 %", "5 %", "25 %", "100 %"), stepLabels());
+        WebElement stepper = element("stepper");
+        assertEquals("2", stepper.findElement(By.cssSelector(".step.current")).getDomAttribute("data-stage"));
+        assertEquals("3", stepper.findElement(By.cssSelector(".step.next")).getDomAttribute("data-stage"));
+        assertTrue(text("stage-sub").startsWith("Stage 2 of 3 ·"), text("stage-sub"));
+    }
+
+    /**
+     * The page shows neither file names nor stickiness keys today; the hostile upload is there so that
+     * a panel that starts showing them is caught too. What the page does show of the server's text is
+     * fed the same markup through the answers it reads: a reason, a verdict, a state, the stickiness
+     * header's name, an audit entry's action, actor and reasons (also a chart marker's title).
+     */
+    @Test
+    void showsTheServersTextAsTextAndNeverAsMarkup() throws Exception {
+        String filenameMarkup = "<img src=x onerror=window.xss=2>.bin";
+        String keyMarkup = "<img src=x onerror=window.xss=3>";
+        Path file = GatewayDeployment.randomFile("hostile.bin", 4 * 1024, 78);
+        GatewayClient.Answer upload = gateway.upload(file, filenameMarkup, "application/octet-stream", keyMarkup,
+                Map.of("provider", "kimi"));
+        assertTrue(upload.status() / 100 == 2, upload.status() + " " + upload.body());
+
+        String hostile = Json.createValue(HOSTILE).toString();
+        answerRewritten("/api/rollout", "r => Object.assign(r, {state: " + hostile + ", stickinessHeader: " + hostile
+                + ", lastEvaluation: {verdict: " + hostile + ", at: new Date().toISOString(), reasons: [" + hostile
+                + "]}})");
+        answerRewritten("/api/rollout/events", "events => [{action: " + hostile + ", actor: " + hostile
+                + ", verdict: " + hostile + ", reasons: [" + hostile + "], fromStage: 2, toStage: 3, fromPercent: 10, "
+                + "toPercent: 50, at: new Date(Date.now() - 30000).toISOString()}, ...events]");
+        browser.get(base());
+        wait.until(d -> HOSTILE.equals(text("reasons")));
+        wait.until(d -> !element("timeline").findElements(By.cssSelector("li.event")).isEmpty());
+        wait.until(d -> !element("chart-uploads").findElements(By.cssSelector("svg title")).isEmpty());
+
+        assertEquals(HOSTILE, element("state").getDomProperty("textContent"), "the badge, upper-cased only by CSS");
+        assertTrue(text("verdict").startsWith(HOSTILE + " · evaluated"), text("verdict"));
+        assertTrue(text("status-meta").contains("sticky by " + HOSTILE + " ·"), text("status-meta"));
+        WebElement newest = element("timeline").findElement(By.cssSelector("li.event"));
+        assertEquals(HOSTILE, newest.findElement(By.cssSelector(".event-action")).getText());
+        assertEquals(HOSTILE, newest.findElement(By.cssSelector(".event-action")).getDomAttribute("data-action"));
+        assertTrue(newest.findElement(By.cssSelector(".actor")).getText().contains(HOSTILE), newest.getText());
+        assertEquals(HOSTILE, newest.findElement(By.cssSelector(".event-what li")).getText());
+        assertTrue(element("chart-uploads").findElement(By.cssSelector("svg title")).getDomProperty("textContent")
+                .startsWith(HOSTILE + " by "), "the stage change marker's title");
+
+        assertEquals(0L, browser.executeScript("return document.querySelectorAll('img, [onerror]').length"),
+                "no element made from the server's text");
+        assertEquals(null, browser.executeScript("return window.xss ?? null"), "no handler ran");
     }
 
     @Test
@@ -177,6 +268,69 @@ class DashboardIT extends GatewayIT {
         element("confirm-ok").click();
     }
 
+    /** The uploads chart's tooltip under the pointer: its text, its bold headings and its colour swatches. */
+    private List<?> hoverOverUploadsChart() {
+        AtomicInteger nudge = new AtomicInteger();
+        // the chart is redrawn every 10 s, tooltip and all: point again until one shows
+        var pointing = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class);
+        return pointing.until(d -> {
+            WebElement area = element("chart-uploads").findElement(By.cssSelector("svg > rect[fill='transparent']"));
+            new Actions(browser).moveToElement(area).moveByOffset(nudge.incrementAndGet() % 7, 0).perform();
+            return (List<?>) browser.executeScript("const t = document.querySelector('#chart-uploads .tip');"
+                    + "return t && !t.hidden ? [t.textContent, t.querySelectorAll('b').length,"
+                    + " t.querySelectorAll('i').length] : null");
+        });
+    }
+
+    /** The share each step of the stepper shows, in order. */
+    private List<String> stepLabels() {
+        return element("stepper").findElements(By.cssSelector(".step .step-label")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /**
+     * Before the page's own scripts run, wraps {@code fetch} so that the JSON answer for {@code path}
+     * reaches the page through {@code edit}, a JavaScript function of the parsed body: answers the
+     * gateway cannot be made to give, fed to the page it serves.
+     */
+    private void answerRewritten(String path, String edit) {
+        String script = """
+                (() => {
+                    const path = %s, edit = %s, fetched = window.fetch.bind(window);
+                    window.fetch = async (input, init) => {
+                        const answer = await fetched(input, init);
+                        if (!answer.ok || new URL(String(input), location.href).pathname !== path) return answer;
+                        return new Response(JSON.stringify(edit(await answer.json())),
+                            {status: answer.status, headers: {'Content-Type': 'application/json'}});
+                    };
+                })();
+                """.formatted(Json.createValue(path).toString(), edit);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    /** {@code rollout.stage.<n>.percent} as the packaged WAR's EJB jar ships them, after the baseline's 0. */
+    private static List<Double> shippedPlan() throws IOException {
+        try (ZipFile war = new ZipFile(System.getProperty("gateway.war"))) {
+            ZipEntry ejb = war.stream().filter(e -> e.getName().matches("WEB-INF/lib/upload-gateway-ejb-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no EJB jar in " + war.getName()));
+            try (ZipInputStream jar = new ZipInputStream(war.getInputStream(ejb))) {
+                for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+                    if (entry.getName().equals("META-INF/microprofile-config.properties")) {
+                        Properties shipped = new Properties();
+                        shipped.load(jar);
+                        List<Double> plan = new ArrayList<>(List.of(0.0));
+                        for (int n = 1; shipped.containsKey("rollout.stage." + n + ".percent"); n++) {
+                            plan.add(Double.valueOf(shipped.getProperty("rollout.stage." + n + ".percent")));
+                        }
+                        return plan;
+                    }
+                }
+            }
+            throw new AssertionError("no microprofile-config.properties in " + ejb.getName());
+        }
+    }
+
     private WebElement element(String id) {
         return browser.findElement(By.id(id));
     }
@@ -207,7 +361,10 @@ class DashboardIT extends GatewayIT {
     }
 
     private static String percentAsShown(JsonObject rollout) {
-        double percent = rollout.getJsonNumber("percent").doubleValue();
+        return shareAsShown(rollout.getJsonNumber("percent").doubleValue());
+    }
+
+    private static String shareAsShown(double percent) {
         return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
     }
 

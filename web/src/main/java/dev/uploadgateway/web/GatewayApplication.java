@@ -1,16 +1,16 @@
 package dev.uploadgateway.web;
 
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.ws.rs.ApplicationPath;
 import dev.uploadgateway.web.rollout.RolloutResource;
 import dev.uploadgateway.web.rollout.SameOriginGuard;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import dev.uploadgateway.web.upload.UploadsCsvResource;
 import dev.uploadgateway.web.upload.UploadsResource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * The gateway's HTTP API, under {@code /api}. Operators authenticate with HTTP Basic (over TLS in
@@ -29,7 +29,7 @@ public class GatewayApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(UploadsResource.class, UploadsCsvResource.class, RolloutResource.class,
-                UploadRejectedMapper.class, ProviderFailureMapper.class, WebApplicationExceptionMapper.class,
+                RefusedMapper.class, ProviderFailureMapper.class, WebApplicationExceptionMapper.class,
                 RolesAllowedDynamicFeature.class, SameOriginGuard.class, OptionsRefused.class);
     }
 }

@@ -1,8 +1,8 @@
 package dev.uploadgateway.web;
 
-import dev.uploadgateway.provider.control.ProviderFailure;
-import dev.uploadgateway.provider.control.ProviderRejected;
-import dev.uploadgateway.provider.control.ProviderTimedOut;
+import dev.uploadgateway.provider.entity.ProviderFailure;
+import dev.uploadgateway.provider.entity.ProviderRejected;
+import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,6 +1,6 @@
 package dev.uploadgateway.web;
 
-import dev.uploadgateway.security.control.GatewayLogin;
+import dev.uploadgateway.security.entity.Challenge;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -30,7 +30,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return Response.fromResponse(Problem.response(401, "unauthorized", "Credentials required",
                     "This operation needs the rollout-admin role: send HTTP Basic credentials of the operator "
                             + "account (rollout.admin.username / rollout.admin.password)."))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, GatewayLogin.CHALLENGE).build();
+                    .header(HttpHeaders.WWW_AUTHENTICATE, Challenge.BASIC).build();
         }
         if (e instanceof ParamException param) {
             // JAX-RS answers an unparseable query or path parameter with 404, as if the resource did not exist

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * TAB or CR would be read as a formula (OWASP "CSV injection"), so it gets a leading {@code '}; a
  * number stays a number. Filenames and stickiness keys are the client's own text and go through here.
  */
-final class SpreadsheetSafe {
+public final class SpreadsheetSafe {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private SpreadsheetSafe() {
     }
 
-    static Object cell(Object value) {
+    public static Object cell(Object value) {
         if (!(value instanceof String text) || text.isEmpty()) {
             return value;
         }
@@ -23,7 +23,7 @@ final class SpreadsheetSafe {
         return formula && !NUMBER.matcher(text).matches() ? "'" + text : text;
     }
 
-    static Object[] row(Object... values) {
+    public static Object[] row(Object... values) {
         Object[] safe = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             safe[i] = cell(values[i]);

@@ -1,6 +1,8 @@
 /**
- * The trail: finished uploads and rollout decisions as JSON lines on disk, and their CSV exports.
- * Plain append-only files were chosen over database tables so the trail can be shipped and read
- * with ordinary tools (jq, spreadsheets) and survives a database that is replaced.
+ * What the trails share: the append-only JSON-lines writer and the spreadsheet-safe CSV cell. The
+ * trails themselves live with what they record ({@code upload.control.UploadTrail},
+ * {@code rollout.control.RolloutTrail}). Plain append-only files were chosen over database tables
+ * so a trail can be shipped and read with ordinary tools (jq, spreadsheets) and survives a database
+ * that is replaced.
  */
 package dev.uploadgateway.audit.control;

@@ -1,5 +1,7 @@
 package dev.uploadgateway.provider.control;
 
+import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFile;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Instant;

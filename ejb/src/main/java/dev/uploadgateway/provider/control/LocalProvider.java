@@ -1,5 +1,9 @@
 package dev.uploadgateway.provider.control;
 
+import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFile;
+import dev.uploadgateway.provider.entity.ProviderRejected;
+import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.uploadgateway.provider.control;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
-import dev.uploadgateway.upload.entity.UploadTooLarge;
+import dev.uploadgateway.problem.entity.Refused;
+import dev.uploadgateway.problem.entity.TooLarge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -33,28 +33,28 @@ public class Providers {
         String name = blank(requestedProvider) ? defaultProvider.get() : requestedProvider.trim();
         FileProvider provider = byName().get(name);
         if (provider == null) {
-            throw UploadRejected.badRequest("unknown-provider", "Unknown provider",
+            throw Refused.badRequest("unknown-provider", "Unknown provider",
                     "Provider '" + name + "' is not known; use one of " + byName().keySet() + ".");
         }
         ProviderConfig settings = new ProviderConfig(config, name);
         if (!LocalProvider.NAME.equals(name) && settings.apiKey().isEmpty()) {
-            throw UploadRejected.badRequest("provider-not-configured", "Provider not configured",
+            throw Refused.badRequest("provider-not-configured", "Provider not configured",
                     "Provider '" + name + "' has no API key on this gateway (provider." + name + ".api-key).");
         }
         String purpose = blank(requestedPurpose) ? settings.defaultPurpose() : requestedPurpose.trim();
         if (!settings.purposes().contains(purpose)) {
-            throw UploadRejected.badRequest("purpose-not-allowed", "Purpose not allowed",
+            throw Refused.badRequest("purpose-not-allowed", "Purpose not allowed",
                     "Provider '" + name + "' does not take purpose '" + purpose + "'; use one of "
                             + settings.purposes() + ".");
         }
         return new Target(provider, purpose);
     }
 
-    /** @throws UploadTooLarge when the file exceeds the provider's limit for the purpose */
+    /** @throws TooLarge when the file exceeds the provider's limit for the purpose */
     public void checkSize(Target target, long bytes) {
         long max = new ProviderConfig(config, target.provider().name()).maxBytes(target.purpose());
         if (bytes > max) {
-            throw new UploadTooLarge("The file has " + bytes + " bytes; provider '" + target.provider().name()
+            throw new TooLarge("The file has " + bytes + " bytes; provider '" + target.provider().name()
                     + "' takes at most " + max + " bytes for purpose '" + target.purpose() + "'.");
         }
     }

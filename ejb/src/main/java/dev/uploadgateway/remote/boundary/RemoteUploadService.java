@@ -1,9 +1,10 @@
 package dev.uploadgateway.remote.boundary;
 
 import dev.uploadgateway.configuration.control.ConfigKeys;
-import dev.uploadgateway.provider.control.ProviderFailure;
-import dev.uploadgateway.provider.control.ProviderRejected;
-import dev.uploadgateway.provider.control.ProviderTimedOut;
+import dev.uploadgateway.problem.entity.Refused;
+import dev.uploadgateway.provider.entity.ProviderFailure;
+import dev.uploadgateway.provider.entity.ProviderRejected;
+import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import dev.uploadgateway.remote.entity.FileUpload;
 import dev.uploadgateway.remote.entity.RolloutStatus;
 import dev.uploadgateway.remote.entity.UploadProblem;
@@ -14,7 +15,6 @@ import dev.uploadgateway.upload.boundary.LocalUploads;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadForm;
-import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
@@ -89,7 +89,7 @@ public class RemoteUploadService implements RemoteUploads {
 
     /** The same status, type and title the HTTP API's problem mappers answer with. */
     private static UploadProblem problem(Throwable failure) {
-        if (failure instanceof UploadRejected rejected) {
+        if (failure instanceof Refused rejected) {
             return new UploadProblem(rejected.status(), rejected.type(), rejected.title(), rejected.getMessage());
         }
         if (failure instanceof ProviderFailure provider) {

@@ -1,9 +1,9 @@
 package dev.uploadgateway.rollout.boundary;
 
+import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.rollout.entity.Evaluation;
 import dev.uploadgateway.rollout.entity.RolloutView;
 import dev.uploadgateway.rollout.entity.Transition;
-import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
@@ -13,11 +13,11 @@ import java.lang.management.ManagementFactory;
 import java.security.AccessController;
 import java.security.Principal;
 import java.util.function.Function;
-import javax.management.remote.JMXPrincipal;
-import javax.security.auth.Subject;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.remote.JMXPrincipal;
+import javax.security.auth.Subject;
 
 /** Registers the rollout's MXBean in the platform MBean server for as long as the application runs. */
 @Startup
@@ -125,7 +125,7 @@ public class RolloutManagement implements RolloutMXBean {
             Transition t = action.apply(jmxCaller());
             return t.action() + ": stage " + t.fromStage() + " (" + t.fromPercent() + " %) -> stage " + t.toStage()
                     + " (" + t.toPercent() + " %)";
-        } catch (UploadRejected refused) {
+        } catch (Refused refused) {
             return "refused: " + refused.getMessage();
         }
     }

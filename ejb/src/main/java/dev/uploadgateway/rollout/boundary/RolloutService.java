@@ -1,22 +1,23 @@
 package dev.uploadgateway.rollout.boundary;
 
-import dev.uploadgateway.audit.control.RolloutEventsCsv;
-import dev.uploadgateway.audit.control.RolloutTrail;
+import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.rollout.control.HistoryBuckets;
 import dev.uploadgateway.rollout.control.PathComparison;
 import dev.uploadgateway.rollout.control.RolloutController;
 import dev.uploadgateway.rollout.control.RolloutDecider;
+import dev.uploadgateway.rollout.control.RolloutEventsCsv;
+import dev.uploadgateway.rollout.control.RolloutTrail;
 import dev.uploadgateway.rollout.entity.Comparison;
 import dev.uploadgateway.rollout.entity.RolloutRefused;
 import dev.uploadgateway.rollout.entity.RolloutSettings;
 import dev.uploadgateway.rollout.entity.RolloutState;
 import dev.uploadgateway.rollout.entity.RolloutView;
+import dev.uploadgateway.rollout.entity.Schedule;
 import dev.uploadgateway.rollout.entity.StagePlan;
 import dev.uploadgateway.rollout.entity.Transition;
 import dev.uploadgateway.rollout.entity.UploadHistory;
-import dev.uploadgateway.upload.control.UploadStore;
+import dev.uploadgateway.upload.boundary.FinishedUploads;
 import dev.uploadgateway.upload.entity.FinishedUpload;
-import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -47,7 +48,7 @@ public class RolloutService {
     @Inject
     RolloutTrail trail;
     @Inject
-    UploadStore uploads;
+    FinishedUploads uploads;
 
     public RolloutSettings settings() {
         return decider.current();
@@ -56,10 +57,12 @@ public class RolloutService {
     public RolloutView view() {
         RolloutSettings settings = decider.current();
         RolloutState state = controller.position();
-        StagePlan plan = controller.rules().schedule().plan(state.stageIndex());
-        Optional<StagePlan> next = controller.rules().schedule().next(state.stageIndex());
-        return new RolloutView(state.stageIndex(), settings.percent(), settings.asyncEnabled(), settings.fallback(),
-                settings.stickinessHeader(), state.state(), state.paused(), state.stageStartedAt(),
+        Schedule schedule = controller.rules().schedule();
+        StagePlan plan = schedule.plan(state.stageIndex());
+        Optional<StagePlan> next = schedule.next(state.stageIndex());
+        List<Double> percents = schedule.plans().stream().map(StagePlan::percent).toList();
+        return new RolloutView(state.stageIndex(), settings.percent(), percents, settings.asyncEnabled(),
+                settings.fallback(), settings.stickinessHeader(), state.state(), state.paused(), state.stageStartedAt(),
                 next.map(StagePlan::index).orElse(null), next.map(StagePlan::percent).orElse(null),
                 controller.rules().autoPromote(), plan.criteria(), controller.rules().triggers(), controller.kpis(),
                 state.lastEvaluation());
@@ -93,7 +96,7 @@ public class RolloutService {
     /** Audit records, newest first. */
     public List<JsonObject> events(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
-            throw UploadRejected.badRequest("invalid-page", "Invalid page",
+            throw Refused.badRequest("invalid-page", "Invalid page",
                     "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
         }
         return trail.newest(offset, limit);
@@ -105,7 +108,7 @@ public class RolloutService {
 
     /** Async against sync per provider, from the newest finished uploads. */
     public Comparison.Report comparison() {
-        return PathComparison.of(uploads.newest(0, COMPARISON_WINDOW));
+        return PathComparison.of(uploads.newest(COMPARISON_WINDOW));
     }
 
     /** Finished uploads per path in time buckets over the last {@code minutes}, for charts. */
@@ -114,13 +117,13 @@ public class RolloutService {
         Duration bucket = Duration.ofSeconds(bucketSeconds);
         if (minutes < 1 || minutes > HISTORY_MAX_MINUTES || bucketSeconds < 1
                 || HistoryBuckets.count(span, bucket) > HISTORY_MAX_BUCKETS) {
-            throw UploadRejected.badRequest("invalid-history", "Invalid history window",
+            throw Refused.badRequest("invalid-history", "Invalid history window",
                     "minutes must be from 1 to " + HISTORY_MAX_MINUTES + " and bucketSeconds at least 1, with at most "
                             + HISTORY_MAX_BUCKETS + " buckets; got minutes " + minutes + ", bucketSeconds "
                             + bucketSeconds + ".");
         }
         Instant now = Instant.now();
-        List<FinishedUpload> finished = uploads.finishedBetween(HistoryBuckets.from(now, span, bucket),
+        List<FinishedUpload> finished = uploads.between(HistoryBuckets.from(now, span, bucket),
                 HistoryBuckets.to(now, bucket), HISTORY_MAX_UPLOADS);
         return HistoryBuckets.of(finished, now, span, bucket, finished.size() == HISTORY_MAX_UPLOADS);
     }

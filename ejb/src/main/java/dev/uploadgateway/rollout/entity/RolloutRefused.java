@@ -1,11 +1,11 @@
 package dev.uploadgateway.rollout.entity;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ejb.ApplicationException;
 
 /** An operator's action that the rollout's state does not allow now (promote at the final stage, …). */
 @ApplicationException
-public class RolloutRefused extends UploadRejected {
+public class RolloutRefused extends Refused {
 
     public RolloutRefused(String detail) {
         super(409, "rollout-conflict", "Rollout action not possible now", detail);

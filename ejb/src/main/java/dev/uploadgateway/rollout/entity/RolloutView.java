@@ -1,15 +1,22 @@
 package dev.uploadgateway.rollout.entity;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The rollout as operators and dashboards see it: position, state, the current stage's criteria
  * and live KPIs, the last verdict with its reasons, and what comes next.
  *
+ * @param plan every stage's percent in stage order, from the baseline's 0 to the last stage's 100: the
+ *             schedule the controller runs, read from {@code rollout.stage.<n>.percent} at startup
  * @param nextPercent the next stage's share, null at the final stage
  */
-public record RolloutView(int stage, double percent, boolean asyncEnabled, boolean fallback, String stickinessHeader,
-                          ControllerState state, boolean paused, Instant stageStartedAt, Integer nextStage,
-                          Double nextPercent, boolean autoPromote, Criteria criteria, Triggers triggers, Kpis kpis,
-                          Evaluation lastEvaluation) {
+public record RolloutView(int stage, double percent, List<Double> plan, boolean asyncEnabled, boolean fallback,
+                          String stickinessHeader, ControllerState state, boolean paused, Instant stageStartedAt,
+                          Integer nextStage, Double nextPercent, boolean autoPromote, Criteria criteria,
+                          Triggers triggers, Kpis kpis, Evaluation lastEvaluation) {
+
+    public RolloutView {
+        plan = List.copyOf(plan);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.security.control;
 
+import dev.uploadgateway.security.entity.Challenge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -27,8 +28,6 @@ import java.util.Set;
 @ApplicationScoped
 public class GatewayLogin implements HttpAuthenticationMechanism {
 
-    public static final String CHALLENGE = "Basic realm=\"upload-gateway\", charset=\"UTF-8\"";
-    public static final String KEY_CHALLENGE = "Bearer realm=\"upload-gateway\"";
     /** Request attribute set when a Bearer key was presented and is not one. */
     public static final String KEY_REFUSED = "dev.uploadgateway.key-refused";
     public static final String OPERATOR = OperatorIdentityStore.ROLE;
@@ -78,7 +77,7 @@ public class GatewayLogin implements HttpAuthenticationMechanism {
             }
         }
         throttle.failed(client);
-        response.setHeader("WWW-Authenticate", CHALLENGE);
+        response.setHeader("WWW-Authenticate", Challenge.BASIC);
         return context.responseUnauthorized();
     }
 }

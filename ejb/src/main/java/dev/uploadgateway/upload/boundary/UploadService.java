@@ -1,10 +1,9 @@
 package dev.uploadgateway.upload.boundary;
 
-import dev.uploadgateway.audit.control.UploadsCsv;
-import dev.uploadgateway.provider.control.ProviderFile;
-import dev.uploadgateway.provider.control.ProviderRejected;
-import dev.uploadgateway.provider.control.ProviderUnavailable;
-import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.problem.entity.Refused;
+import dev.uploadgateway.provider.entity.ProviderFile;
+import dev.uploadgateway.provider.entity.ProviderRejected;
+import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.rollout.control.RolloutDecider;
 import dev.uploadgateway.rollout.entity.Decision;
 import dev.uploadgateway.upload.control.Acceptance;
@@ -19,15 +18,15 @@ import dev.uploadgateway.upload.control.Spool;
 import dev.uploadgateway.upload.control.SyncAdmission;
 import dev.uploadgateway.upload.control.SyncFallback;
 import dev.uploadgateway.upload.control.UploadStore;
+import dev.uploadgateway.upload.control.UploadsCsv;
 import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.upload.entity.SpoolFull;
+import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
-import dev.uploadgateway.upload.entity.SpoolFull;
-import dev.uploadgateway.upload.entity.Tenant;
-import dev.uploadgateway.upload.entity.UploadFinished;
-import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
@@ -203,7 +202,7 @@ public class UploadService implements LocalUploads {
     /** The tenant's newest records first; {@code limit} must be 1-500 and {@code offset} not negative. */
     public List<Upload> newest(Tenant tenant, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
-            throw UploadRejected.badRequest("invalid-page", "Invalid page",
+            throw Refused.badRequest("invalid-page", "Invalid page",
                     "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
         }
         return store.newest(tenant, offset, limit);

@@ -1,13 +1,13 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.provider.entity.FileContent;
 import dev.uploadgateway.rollout.entity.Decision;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
-import dev.uploadgateway.upload.entity.UploadRejected;
 import dev.uploadgateway.upload.entity.UploadState;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,7 +149,7 @@ public class Acceptance {
         });
     }
 
-    private static UploadRejected reused(String detail) {
-        return new UploadRejected(409, "idempotency-key-reused", "Idempotency-Key reused", detail);
+    private static Refused reused(String detail) {
+        return new Refused(409, "idempotency-key-reused", "Idempotency-Key reused", detail);
     }
 }

@@ -1,6 +1,6 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.problem.entity.Refused;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -220,8 +220,8 @@ public class BodyWatch {
             }
         }
 
-        private UploadRejected tooSlow() {
-            return new UploadRejected(408, "request-body-too-slow", "Request body too slow", "The gateway stopped "
+        private Refused tooSlow() {
+            return new Refused(408, "request-body-too-slow", "Request body too slow", "The gateway stopped "
                     + "reading the body because " + why + ". Send the body at a steady rate, or retry on a better link.");
         }
 

@@ -1,10 +1,10 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.provider.control.FileContent;
-import dev.uploadgateway.provider.control.ProviderFile;
 import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFile;
+import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Upload;
-import dev.uploadgateway.provider.control.ProviderUnavailable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

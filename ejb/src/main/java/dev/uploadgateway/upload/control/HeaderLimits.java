@@ -1,6 +1,6 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.problem.entity.Refused;
 
 /**
  * The lengths the upload record keeps of a caller's headers, checked before a byte of the body is
@@ -25,8 +25,8 @@ public final class HeaderLimits {
         }
     }
 
-    private static UploadRejected tooLong(String header, int length, int limit) {
-        return UploadRejected.badRequest("header-too-long", "Header value too long", "The " + header + " header has "
+    private static Refused tooLong(String header, int length, int limit) {
+        return Refused.badRequest("header-too-long", "Header value too long", "The " + header + " header has "
                 + length + " characters; the gateway keeps at most " + limit + ". Send a shorter value.");
     }
 }

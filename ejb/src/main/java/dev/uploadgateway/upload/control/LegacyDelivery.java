@@ -1,9 +1,9 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.provider.control.FileContent;
-import dev.uploadgateway.provider.control.ProviderFailure;
-import dev.uploadgateway.provider.control.ProviderFile;
 import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFailure;
+import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import jakarta.enterprise.context.ApplicationScoped;

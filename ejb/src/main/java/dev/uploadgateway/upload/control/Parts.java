@@ -1,6 +1,6 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.problem.entity.Refused;
 
 /** Collects the parts of one multipart body as they stream past, and judges the whole at its end. */
 class Parts {
@@ -22,7 +22,7 @@ class Parts {
     void file(String name, String type, Spool.Written written) {
         if (file != null) {
             Spool.release(written.content());
-            throw UploadRejected.badRequest("multiple-files", "More than one file",
+            throw Refused.badRequest("multiple-files", "More than one file",
                     "The body has more than one 'file' part; send one file per request.");
         }
         file = written;
@@ -32,15 +32,15 @@ class Parts {
 
     ReceivedUpload received() {
         if (file == null) {
-            throw UploadRejected.badRequest("missing-file", "Missing file part",
+            throw Refused.badRequest("missing-file", "Missing file part",
                     "The multipart body has no part named 'file' with a filename.");
         }
         String problem = Filenames.problem(filename);
         if (problem != null) {
-            throw UploadRejected.badRequest("invalid-filename", "Invalid filename", problem + ".");
+            throw Refused.badRequest("invalid-filename", "Invalid filename", problem + ".");
         }
         if (file.bytes() == 0) {
-            throw UploadRejected.badRequest("empty-file", "Empty file", "The file part is empty; there is nothing to upload.");
+            throw Refused.badRequest("empty-file", "Empty file", "The file part is empty; there is nothing to upload.");
         }
         return new ReceivedUpload(filename, contentType, file.bytes(), file.sha256(), file.content(), provider, purpose);
     }

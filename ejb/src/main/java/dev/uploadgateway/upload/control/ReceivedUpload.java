@@ -1,6 +1,6 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.provider.entity.FileContent;
 
 /**
  * A multipart body read to its end: the file (in heap or on the spool), its digest and the form

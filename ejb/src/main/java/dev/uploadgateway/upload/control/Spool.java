@@ -1,6 +1,6 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.provider.control.FileContent;
+import dev.uploadgateway.provider.entity.FileContent;
 import dev.uploadgateway.upload.entity.SpoolFull;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

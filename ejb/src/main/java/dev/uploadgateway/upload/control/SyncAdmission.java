@@ -1,7 +1,7 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.upload.entity.GatewayBusy;
-import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -144,8 +144,8 @@ public class SyncAdmission {
             }
         }
 
-        private UploadRejected neverFits(long need) {
-            return new UploadRejected(503, "sync-path-out-of-memory", "Not enough memory for the sync path",
+        private Refused neverFits(long need) {
+            return new Refused(503, "sync-path-out-of-memory", "Not enough memory for the sync path",
                     "The sync path holds the whole file in memory, twice over while reading it; " + mib(need)
                             + " MiB is more than its heap budget of " + mib(budget.totalBytes())
                             + " MiB (upload.sync.heap-share). Send a smaller file or use the async path.");

@@ -1,11 +1,11 @@
 package dev.uploadgateway.upload.control;
 
-import dev.uploadgateway.provider.control.FileContent;
-import dev.uploadgateway.provider.control.ProviderFailure;
-import dev.uploadgateway.provider.control.ProviderFile;
-import dev.uploadgateway.provider.control.ProviderRejected;
-import dev.uploadgateway.provider.control.ProviderTimedOut;
-import dev.uploadgateway.provider.control.ProviderUnavailable;
+import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFailure;
+import dev.uploadgateway.provider.entity.ProviderFile;
+import dev.uploadgateway.provider.entity.ProviderRejected;
+import dev.uploadgateway.provider.entity.ProviderTimedOut;
+import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.rollout.control.RolloutDecider;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;

@@ -1,10 +1,11 @@
 package dev.uploadgateway.upload.entity;
 
+import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ejb.ApplicationException;
 
 /** The gateway is at its configured capacity (or short of a resource); the caller should retry after a pause. */
 @ApplicationException
-public class GatewayBusy extends UploadRejected {
+public class GatewayBusy extends Refused {
 
     private final long retryAfterSeconds;
 

@@ -1,10 +1,11 @@
 package dev.uploadgateway.upload.entity;
 
+import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ejb.ApplicationException;
 
 /** No upload record has the requested id. */
 @ApplicationException
-public class UploadNotFound extends UploadRejected {
+public class UploadNotFound extends Refused {
 
     public UploadNotFound(String id) {
         super(404, "upload-not-found", "Upload not found", "No upload has the id '" + id + "'.");

@@ -1,5 +1,8 @@
 package dev.uploadgateway.provider.control;
 
+import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFile;
+import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

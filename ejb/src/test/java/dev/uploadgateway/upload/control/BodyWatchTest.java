@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.problem.entity.Refused;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +115,7 @@ class BodyWatchTest {
                     // the client sends nothing more, so this blocks
                 }
                 reader.complete(false);
-            } catch (UploadRejected e) {
+            } catch (Refused e) {
                 reader.complete(e.status() == 408 && !Thread.currentThread().isInterrupted());
             } catch (IOException e) {
                 reader.completeExceptionally(e);
@@ -141,7 +141,7 @@ class BodyWatchTest {
         fast.read(new byte[10_000]);
         slow.read(new byte[10]);
         assertTrue(watch.cutSlowest());
-        UploadRejected cut = assertThrows(UploadRejected.class, () -> slow.read(new byte[1]));
+        Refused cut = assertThrows(Refused.class, () -> slow.read(new byte[1]));
         assertEquals("request-body-too-slow", cut.type());
         assertEquals(10, fast.read(new byte[10]), "the fast body reads on");
         assertFalse(watch.cutSlowest(), "no other body below the rate");
@@ -155,7 +155,7 @@ class BodyWatchTest {
         young.read(new byte[1]);
         assertEquals(List.of(false), cut);
         BodyWatch.Watched old = watch.watch(client(grace / 1e9, 1, () -> cut.add(watch.cutSlowest())));
-        assertThrows(UploadRejected.class, () -> old.read(new byte[1]));
+        assertThrows(Refused.class, () -> old.read(new byte[1]));
         assertEquals(List.of(false, true), cut);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.problem.entity.Refused;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ class SyncAdmissionTest {
             try (SyncAdmission.Hold hold = a.admit(30 * MIB)) {
                 InputStream body = hold.metered(a.bodies.watch(wire));
                 trickle.complete("read " + body.readAllBytes().length); // the client never sends: blocks
-            } catch (UploadRejected e) {
+            } catch (Refused e) {
                 trickle.complete(e.type());
             } catch (IOException e) {
                 trickle.completeExceptionally(e);
@@ -101,7 +101,7 @@ class SyncAdmissionTest {
         SyncAdmission a = admission(8 * MIB);
         try (SyncAdmission.Hold hold = a.admit(-1)) {
             InputStream in = hold.metered(new ByteArrayInputStream(new byte[(int) (5 * MIB)]));
-            UploadRejected refused = assertThrows(UploadRejected.class, in::readAllBytes);
+            Refused refused = assertThrows(Refused.class, in::readAllBytes);
             assertEquals("sync-path-out-of-memory", refused.type());
         }
         assertEquals(0, a.reservedBytes());

@@ -1,7 +1,7 @@
 package dev.uploadgateway.web.files;
 
-import dev.uploadgateway.provider.control.ProviderFailure;
-import dev.uploadgateway.provider.control.ProviderTimedOut;
+import dev.uploadgateway.provider.entity.ProviderFailure;
+import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.logging.Level;

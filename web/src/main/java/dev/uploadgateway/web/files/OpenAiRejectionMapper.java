@@ -1,14 +1,14 @@
 package dev.uploadgateway.web.files;
 
-import dev.uploadgateway.upload.entity.UploadRejected;
+import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /** A refused request, in OpenAI's error shape; {@code code} is the gateway's problem type. */
-public class OpenAiRejectionMapper implements ExceptionMapper<UploadRejected> {
+public class OpenAiRejectionMapper implements ExceptionMapper<Refused> {
 
     @Override
-    public Response toResponse(UploadRejected e) {
+    public Response toResponse(Refused e) {
         String type = e.status() == 404 ? "invalid_request_error" : e.status() >= 500 ? "server_error" : "invalid_request_error";
         return OpenAiError.response(e.status(), type, e.type(), e.getMessage());
     }

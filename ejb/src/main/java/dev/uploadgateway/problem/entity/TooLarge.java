@@ -1,12 +1,12 @@
-package dev.uploadgateway.upload.entity;
+package dev.uploadgateway.problem.entity;
 
 import jakarta.ejb.ApplicationException;
 
 /** The body or the file is larger than the gateway or the chosen provider accepts. */
 @ApplicationException
-public class UploadTooLarge extends UploadRejected {
+public class TooLarge extends Refused {
 
-    public UploadTooLarge(String detail) {
+    public TooLarge(String detail) {
         super(413, "upload-too-large", "Upload too large", detail);
     }
 }

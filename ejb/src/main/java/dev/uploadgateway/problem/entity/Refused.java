@@ -1,4 +1,4 @@
-package dev.uploadgateway.upload.entity;
+package dev.uploadgateway.problem.entity;
 
 import jakarta.ejb.ApplicationException;
 
@@ -7,13 +7,13 @@ import jakarta.ejb.ApplicationException;
  * problem type so the web layer can answer with an RFC 9457 body without knowing each case.
  */
 @ApplicationException
-public class UploadRejected extends RuntimeException {
+public class Refused extends RuntimeException {
 
     private final int status;
     private final String type;
     private final String title;
 
-    public UploadRejected(int status, String type, String title, String detail) {
+    public Refused(int status, String type, String title, String detail) {
         super(detail);
         this.status = status;
         this.type = type;
@@ -21,8 +21,8 @@ public class UploadRejected extends RuntimeException {
     }
 
     /** 400: the multipart body or one of its fields is not what the API takes. */
-    public static UploadRejected badRequest(String type, String title, String detail) {
-        return new UploadRejected(400, type, title, detail);
+    public static Refused badRequest(String type, String title, String detail) {
+        return new Refused(400, type, title, detail);
     }
 
     public int status() {

@@ -1,5 +1,6 @@
-package dev.uploadgateway.audit.control;
+package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.audit.control.SpreadsheetSafe;
 import dev.uploadgateway.upload.entity.Upload;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package dev.uploadgateway.provider.control;
+package dev.uploadgateway.provider.entity;
 
+import dev.uploadgateway.provider.entity.ProviderFailure;
 import jakarta.ejb.ApplicationException;
 
 /** HTTP 4xx or an answer that cannot be read: another attempt would fail the same way. */

@@ -1,8 +1,9 @@
-package dev.uploadgateway.upload.control;
+package dev.uploadgateway.upload.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import java.io.IOException;

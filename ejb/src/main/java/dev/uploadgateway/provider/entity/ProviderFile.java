@@ -1,4 +1,4 @@
-package dev.uploadgateway.provider.control;
+package dev.uploadgateway.provider.entity;
 
 /** What a provider answered for a stored file. */
 public record ProviderFile(String id, long bytes, String purpose) {

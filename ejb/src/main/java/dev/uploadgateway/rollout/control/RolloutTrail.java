@@ -1,5 +1,6 @@
-package dev.uploadgateway.audit.control;
+package dev.uploadgateway.rollout.control;
 
+import dev.uploadgateway.audit.control.JsonLines;
 import dev.uploadgateway.rollout.entity.Transition;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,8 @@
-package dev.uploadgateway.upload.control;
+package dev.uploadgateway.upload.boundary;
 
 import dev.uploadgateway.upload.boundary.UploadService;
+import dev.uploadgateway.upload.control.Spool;
+import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.Upload;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;

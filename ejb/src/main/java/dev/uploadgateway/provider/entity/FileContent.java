@@ -1,4 +1,4 @@
-package dev.uploadgateway.provider.control;
+package dev.uploadgateway.provider.entity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

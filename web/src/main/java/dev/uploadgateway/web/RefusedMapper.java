@@ -1,25 +1,25 @@
 package dev.uploadgateway.web;
 
-import dev.uploadgateway.security.control.GatewayLogin;
+import dev.uploadgateway.problem.entity.Refused;
+import dev.uploadgateway.security.entity.Challenge;
 import dev.uploadgateway.upload.entity.CredentialsRequired;
 import dev.uploadgateway.upload.entity.GatewayBusy;
-import dev.uploadgateway.upload.entity.UploadRejected;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /** The caller's request was refused: 400, 404, 409, 413, 503 (with Retry-After) with the condition's own problem type. */
 @Provider
-public class UploadRejectedMapper implements ExceptionMapper<UploadRejected> {
+public class RefusedMapper implements ExceptionMapper<Refused> {
 
     @Override
-    public Response toResponse(UploadRejected e) {
+    public Response toResponse(Refused e) {
         Response problem = Problem.response(e.status(), e.type(), e.title(), e.getMessage());
         if (e instanceof GatewayBusy busy) {
             problem = Response.fromResponse(problem).header("Retry-After", busy.retryAfterSeconds()).build();
         }
         if (e instanceof CredentialsRequired) {
-            problem = Response.fromResponse(problem).header("WWW-Authenticate", GatewayLogin.KEY_CHALLENGE).build();
+            problem = Response.fromResponse(problem).header("WWW-Authenticate", Challenge.BEARER).build();
         }
         if (e.status() == 408 || e.status() == 413 || e.status() == 503) {
             // the body may be unread: close the connection rather than let the server read the rest of it

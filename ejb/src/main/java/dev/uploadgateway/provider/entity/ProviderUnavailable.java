@@ -1,5 +1,6 @@
-package dev.uploadgateway.provider.control;
+package dev.uploadgateway.provider.entity;
 
+import dev.uploadgateway.provider.entity.ProviderFailure;
 import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 import java.util.Optional;
