@@ -1,7 +1,6 @@
 package dev.uploadgateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.testkit.MultipartForm;
@@ -108,7 +107,9 @@ class DurabilityIT extends GatewayIT {
             assertTrue(created >= 8, "at least the admitted uploads succeed: " + created);
             assertTrue(busy > 0, "some were refused");
             assertEquals(created, emulator.countBySha256(GatewayDeployment.sha256(file)), "every success arrived");
-            assertNotNull(gateway.get("health/ready"));
+            GatewayClient.Answer ready = gateway.get("health/ready");
+            assertEquals(200, ready.status(), ready.body());
+            assertEquals("UP", ready.json().getString("status"), ready.body());
         } finally {
             clients.shutdownNow();
         }

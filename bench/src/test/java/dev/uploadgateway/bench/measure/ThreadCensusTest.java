@@ -20,8 +20,8 @@ class ThreadCensusTest {
         StackTraceElement[] stack = {
                 new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -1),
                 new StackTraceElement("java.util.concurrent.CompletableFuture", "get", null, -1),
-                new StackTraceElement("dev.uploadgateway.provider.control.MultipartPost", "exchange", null, -1)};
-        assertEquals("MultipartPost.exchange", ThreadCensus.where(stack));
+                new StackTraceElement("dev.uploadgateway.provider.control.FilesApiClient", "exchange", null, -1)};
+        assertEquals("FilesApiClient.exchange", ThreadCensus.where(stack));
     }
 
     @Test

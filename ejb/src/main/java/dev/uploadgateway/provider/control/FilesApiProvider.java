@@ -20,7 +20,7 @@ abstract class FilesApiProvider implements FileProvider {
     @Inject
     Config config;
     @Inject
-    MultipartPost post;
+    FilesApiClient post;
 
     protected FilesApiProvider(String name, String path) {
         this.name = name;

@@ -34,7 +34,7 @@ public class LocalProvider implements FileProvider {
         try {
             return Files.newInputStream(stored(providerFileId));
         } catch (IOException e) {
-            throw new ProviderRejected(NAME, 404, "the local store has no file '" + providerFileId + "'");
+            throw new ProviderRejected(NAME, "the local store has no file '" + providerFileId + "'");
         }
     }
 
@@ -43,7 +43,7 @@ public class LocalProvider implements FileProvider {
         try {
             Files.deleteIfExists(stored(providerFileId));
         } catch (IOException e) {
-            throw new ProviderUnavailable(NAME, 0, "the local store could not delete the file: "
+            throw new ProviderUnavailable(NAME, "the local store could not delete the file: "
                     + e.getClass().getSimpleName(), e);
         }
     }
@@ -51,7 +51,7 @@ public class LocalProvider implements FileProvider {
     /** Only ids this store generated resolve; anything else (a path, say) is refused. */
     private Path stored(String providerFileId) {
         if (!providerFileId.matches("file-[0-9a-f-]{36}")) {
-            throw new ProviderRejected(NAME, 404, "the local store has no file '" + providerFileId + "'");
+            throw new ProviderRejected(NAME, "the local store has no file '" + providerFileId + "'");
         }
         return Path.of(dir.get()).resolve(providerFileId);
     }
@@ -86,7 +86,7 @@ public class LocalProvider implements FileProvider {
             Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new ProviderFile(id, Files.size(stored), purpose);
         } catch (IOException e) {
-            throw new ProviderUnavailable(NAME, 0, "the local store could not write the file: "
+            throw new ProviderUnavailable(NAME, "the local store could not write the file: "
                     + e.getClass().getSimpleName(), e);
         }
     }

@@ -7,17 +7,12 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException
 public class ProviderRejected extends ProviderFailure {
 
-    public ProviderRejected(String provider, int providerStatus, String message) {
-        super(provider, providerStatus, message, null);
+    public ProviderRejected(String provider, String message) {
+        super(provider, message, null);
     }
 
     @Override
     public String kind() {
         return "provider-rejected";
-    }
-
-    @Override
-    public boolean retryable() {
-        return false;
     }
 }

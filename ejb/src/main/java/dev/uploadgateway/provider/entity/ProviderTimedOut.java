@@ -7,7 +7,7 @@ import jakarta.ejb.ApplicationException;
 public class ProviderTimedOut extends ProviderUnavailable {
 
     public ProviderTimedOut(String provider, String message, Throwable cause) {
-        super(provider, 0, message, cause);
+        super(provider, message, cause);
     }
 
     @Override

@@ -11,12 +11,12 @@ public class ProviderUnavailable extends ProviderFailure {
 
     private final Duration retryAfter;
 
-    public ProviderUnavailable(String provider, int providerStatus, String message, Throwable cause) {
-        this(provider, providerStatus, message, cause, null);
+    public ProviderUnavailable(String provider, String message, Throwable cause) {
+        this(provider, message, cause, null);
     }
 
-    public ProviderUnavailable(String provider, int providerStatus, String message, Throwable cause, Duration retryAfter) {
-        super(provider, providerStatus, message, cause);
+    public ProviderUnavailable(String provider, String message, Throwable cause, Duration retryAfter) {
+        super(provider, message, cause);
         this.retryAfter = retryAfter;
     }
 
@@ -28,10 +28,5 @@ public class ProviderUnavailable extends ProviderFailure {
     @Override
     public String kind() {
         return "provider-unavailable";
-    }
-
-    @Override
-    public boolean retryable() {
-        return true;
     }
 }

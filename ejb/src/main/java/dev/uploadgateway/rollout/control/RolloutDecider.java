@@ -35,7 +35,7 @@ public class RolloutDecider {
         int bucket = StickyBucket.of(salt(), key);
         RolloutState position = controller.position();
         double percent = position.asyncEnabled() ? position.percent() : 0;
-        UploadPath path = bucket < StickyBucket.threshold(percent) ? UploadPath.ASYNC : UploadPath.SYNC;
+        UploadPath path = StickyBucket.inRollout(bucket, percent) ? UploadPath.ASYNC : UploadPath.SYNC;
         return new Decision(path, key, generated, bucket, percent);
     }
 

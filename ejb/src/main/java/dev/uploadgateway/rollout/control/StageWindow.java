@@ -55,10 +55,6 @@ public class StageWindow {
         return recent.outcomes();
     }
 
-    public synchronized RecentOutcomes recent() {
-        return recent.outcomes();
-    }
-
     /** Forgets everything: a new stage begins. */
     public synchronized void reset() {
         java.util.Arrays.fill(uploads, 0);

@@ -41,6 +41,11 @@ public final class StickyBucket {
     }
 
     public static boolean inRollout(String salt, String key, double percent) {
-        return of(salt, key) < threshold(percent);
+        return inRollout(of(salt, key), percent);
+    }
+
+    /** Whether a key's bucket takes the async path at {@code percent}: the rule every decision applies. */
+    public static boolean inRollout(int bucket, double percent) {
+        return bucket < threshold(percent);
     }
 }

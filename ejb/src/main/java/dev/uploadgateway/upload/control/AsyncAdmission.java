@@ -57,6 +57,11 @@ public class AsyncAdmission {
         permits.release();
     }
 
+    /** How many uploads are waiting for a place now (an estimate, as the semaphore's). */
+    int waiting() {
+        return permits.getQueueLength();
+    }
+
     public int inFlight() {
         return maxInFlight - permits.availablePermits();
     }

@@ -76,9 +76,8 @@ public class Delivery {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
             } catch (InterruptedException e) {
-                // interrupted by the attempt's timeout; the flag stays with Fault Tolerance (see MultipartPost)
-                throw new ProviderUnavailable(target.provider().name(), 429,
-                        "the provider's Retry-After outlasted the attempt's timeout", e);
+                // interrupted by the attempt's timeout; the flag stays with Fault Tolerance (see FilesApiClient)
+                throw new ProviderUnavailable(target.provider().name(), "the provider's Retry-After outlasted the attempt's timeout", e);
             }
         }
     }

@@ -57,6 +57,11 @@ public final class HeapBudget {
         return (totalKib - (long) kib.availablePermits()) * 1024L;
     }
 
+    /** How many reservations are waiting for room now (an estimate, as the semaphore's). */
+    int waiting() {
+        return kib.getQueueLength();
+    }
+
     private static long kibOf(long bytes) {
         return bytes <= 0 ? 0 : (bytes + 1023) / 1024;
     }

@@ -38,10 +38,6 @@ public class UploadTrail {
         lines.append(json(finished.upload()).build().toString());
     }
 
-    public JsonLines lines() {
-        return lines;
-    }
-
     static JsonObjectBuilder json(Upload u) {
         JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("at", u.getCompletedAt().toString())

@@ -38,7 +38,7 @@ class AsyncAdmissionTest {
         AsyncAdmission a = admission(1, 30);
         a.admit();
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(a::admit);
-        Thread.sleep(200);
+        HeapBudgetTest.awaitWaiters(a::waiting);
         assertFalse(waiting.isDone(), "waits while the path is full");
         a.release();
         waiting.get(10, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package dev.uploadgateway.upload.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +43,8 @@ class HeapBudgetTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(200);
-        assertTrue(!waiting.isDone(), "waits while the room is taken");
+        awaitWaiters(budget::waiting);
+        assertFalse(waiting.isDone(), "waits while the room is taken");
         budget.release(80 * MIB);
         assertEquals(HeapBudget.Grant.GRANTED, waiting.get(10, TimeUnit.SECONDS));
         assertEquals(40 * MIB, budget.reservedBytes());
@@ -57,9 +58,30 @@ class HeapBudgetTest {
     }
 
     @Test
-    void countsPartialKibibytesUpAndNeedsTwiceTheFile() {
+    void countsPartialKibibytesUpAndNeedsTwiceTheFile() throws Exception {
         assertEquals(2 * MIB, HeapBudget.need(MIB));
+        assertEquals(1024, HeapBudget.whole(1));
+        assertEquals(2048, HeapBudget.whole(1025));
+        assertEquals(1024, HeapBudget.whole(1024));
         HeapBudget budget = new HeapBudget(10 * 1024);
         assertEquals(10 * 1024, budget.totalBytes());
+        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(1, 0, 0));
+        assertEquals(1024, budget.reservedBytes(), "one byte takes a whole KiB");
+        assertEquals(HeapBudget.Grant.GRANTED, budget.reserve(1025, 0, 0));
+        assertEquals(3 * 1024, budget.reservedBytes(), "1025 bytes take two");
+        assertEquals(HeapBudget.Grant.NEVER_FITS, budget.reserve(7 * 1024 + 1, 3 * 1024, 0),
+                "7 KiB and a byte is 8 KiB: over the 10 with the 3 held");
+        budget.release(1);
+        budget.release(1025);
+        assertEquals(0, budget.reservedBytes(), "released exactly as reserved");
+    }
+
+    /** Until one reservation waits in the budget's queue, at most 10 s: no guessed sleep. */
+    static void awaitWaiters(java.util.function.IntSupplier waiting) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (waiting.getAsInt() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, waiting.getAsInt(), "the reservation is queued");
     }
 }

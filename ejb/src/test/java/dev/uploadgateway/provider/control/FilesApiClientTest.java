@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MultipartPostTest {
+class FilesApiClientTest {
 
     private HttpServer provider;
     private final AtomicInteger received = new AtomicInteger();
@@ -52,7 +52,7 @@ class MultipartPostTest {
         ExecutorService stopped = Executors.newSingleThreadExecutor();
         stopped.shutdownNow();
         AtomicInteger built = new AtomicInteger();
-        MultipartPost post = new MultipartPost();
+        FilesApiClient post = new FilesApiClient();
         post.init(() -> built.incrementAndGet() == 1
                 ? HttpClient.newBuilder().executor(stopped).build()
                 : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());

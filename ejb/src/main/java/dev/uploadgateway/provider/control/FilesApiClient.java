@@ -34,18 +34,19 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One {@code multipart/form-data} POST of a file to an OpenAI-style files endpoint (Kimi and GLM
- * share the form: {@code purpose} and {@code file}). The body is the concatenation of a small head,
+ * The client of an OpenAI-style files API (Kimi and GLM): uploads, lists, downloads and deletes.
+ * An upload is one {@code multipart/form-data} POST (both share the form: {@code purpose} and
+ * {@code file}); its body is the concatenation of a small head,
  * the content's own publisher and a tail, so a spooled file is streamed with an exact
  * Content-Length and never copied into heap.
  */
 @ApplicationScoped
-public class MultipartPost {
+public class FilesApiClient {
 
     /** Once: Json's static factories look the provider up again on every call (10 % of CPU, measured). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final Logger LOG = Logger.getLogger(MultipartPost.class.getName());
+    private static final Logger LOG = Logger.getLogger(FilesApiClient.class.getName());
     private static final int MESSAGE_LIMIT = 300;
 
     @Inject
@@ -87,8 +88,7 @@ public class MultipartPost {
 
     public ProviderFile send(ProviderConfig provider, String path, String filename, String contentType,
                              String purpose, FileContent content) {
-        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), 0,
-                "no API key is configured for provider '" + provider.name() + "'"));
+        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), "no API key is configured for provider '" + provider.name() + "'"));
         String boundary = "upload-gateway-" + UUID.randomUUID();
         HttpRequest request = HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
                 .timeout(provider.requestTimeout())
@@ -111,7 +111,7 @@ public class MultipartPost {
         HttpRequest request = authorized(provider, path).header("Accept", "application/json").GET().build();
         HttpResponse<String> response = exchange(provider.name(), request);
         if (response.statusCode() != 200) {
-            throw new ProviderUnavailable(provider.name(), response.statusCode(), provider.name()
+            throw new ProviderUnavailable(provider.name(), provider.name()
                     + " could not list files: " + message(response.body()), null);
         }
         try (JsonReader reader = JSON.createReader(new StringReader(response.body()))) {
@@ -123,7 +123,7 @@ public class MultipartPost {
                     .findFirst()
                     .map(f -> new ProviderFile(f.getString("id"), bytes, f.getString("purpose", null)));
         } catch (JsonException | ClassCastException | NullPointerException e) {
-            throw new ProviderRejected(provider.name(), 200, provider.name() + " listed files in an unreadable form");
+            throw new ProviderRejected(provider.name(), provider.name() + " listed files in an unreadable form");
         }
     }
 
@@ -136,7 +136,7 @@ public class MultipartPost {
                 answer(provider.name(), response.statusCode(), new String(body.readNBytes(4096), StandardCharsets.UTF_8),
                         response.headers());
             } catch (IOException e) {
-                throw new ProviderUnavailable(provider.name(), response.statusCode(), "reading the provider's error failed", e);
+                throw new ProviderUnavailable(provider.name(), "reading the provider's error failed", e);
             }
         }
         return response.body();
@@ -152,8 +152,7 @@ public class MultipartPost {
     }
 
     private HttpRequest.Builder authorized(ProviderConfig provider, String path) {
-        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), 0,
-                "no API key is configured for provider '" + provider.name() + "'"));
+        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), "no API key is configured for provider '" + provider.name() + "'"));
         return HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
                 .timeout(provider.requestTimeout())
                 .header("Authorization", "Bearer " + apiKey);
@@ -170,7 +169,7 @@ public class MultipartPost {
             pending = used.sendAsync(request, handler);
         } catch (RejectedExecutionException e) {
             replace(used, e);
-            throw new ProviderUnavailable(name, 0, "the HTTP client had stopped and was replaced", e);
+            throw new ProviderUnavailable(name, "the HTTP client had stopped and was replaced", e);
         }
         try {
             return pending.get();
@@ -179,21 +178,21 @@ public class MultipartPost {
             // a timed-out attempt cannot complete behind the retry's back. The interrupt flag is
             // deliberately not restored: FT owns the interrupt and would stop retrying if it were.
             pending.cancel(true);
-            throw new ProviderUnavailable(name, 0, "the attempt was interrupted (timed out) and aborted", e);
+            throw new ProviderUnavailable(name, "the attempt was interrupted (timed out) and aborted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (stopsTheClient(cause) || cause != null && stopsTheClient(cause.getCause())) {
                 replace(used, cause);
-                throw new ProviderUnavailable(name, 0, "the HTTP client had stopped and was replaced", cause);
+                throw new ProviderUnavailable(name, "the HTTP client had stopped and was replaced", cause);
             }
             if (cause instanceof HttpTimeoutException) {
-                throw new ProviderUnavailable(name, 0, "the provider did not answer in time", cause);
+                throw new ProviderUnavailable(name, "the provider did not answer in time", cause);
             }
             if (cause instanceof IOException) {
-                throw new ProviderUnavailable(name, 0, "network error talking to the provider: "
+                throw new ProviderUnavailable(name, "network error talking to the provider: "
                         + cause.getClass().getSimpleName(), cause);
             }
-            throw new ProviderUnavailable(name, 0, "the request to the provider failed: "
+            throw new ProviderUnavailable(name, "the request to the provider failed: "
                     + cause.getClass().getSimpleName(), cause);
         }
     }
@@ -206,11 +205,11 @@ public class MultipartPost {
     static ProviderFile answer(String name, int status, String text, java.net.http.HttpHeaders headers) {
         String body = text == null ? "" : text;
         if (status == 429 || status >= 500) {
-            throw new ProviderUnavailable(name, status, name + " answered " + status + ": " + message(body), null,
+            throw new ProviderUnavailable(name, name + " answered " + status + ": " + message(body), null,
                     retryAfter(headers).orElse(null));
         }
         if (status >= 400) {
-            throw new ProviderRejected(name, status, name + " answered " + status + ": " + message(body));
+            throw new ProviderRejected(name, name + " answered " + status + ": " + message(body));
         }
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonObject file = reader.readObject();
@@ -219,7 +218,7 @@ public class MultipartPost {
                     file.getString("purpose", null));
         } catch (JsonException | ClassCastException | NullPointerException e) {
             // Not retried: the provider may well have stored the file, and a retry would duplicate it.
-            throw new ProviderRejected(name, status, name + " answered " + status
+            throw new ProviderRejected(name, name + " answered " + status
                     + " with a body that is not a file object: " + abbreviate(body));
         }
     }
