@@ -1,5 +1,6 @@
 package dev.uploadgateway.web;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -15,7 +16,7 @@ public class OptionsRefused implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if ("OPTIONS".equals(request.getMethod())) {
-            request.abortWith(Problem.response(405, "method-not-allowed", "Method Not Allowed",
+            request.abortWith(Problem.response(ProblemType.METHOD_NOT_ALLOWED,
                     "OPTIONS is not answered: the API grants no cross-origin access; /openapi describes every operation."));
         }
     }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.web;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -11,10 +12,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://upload-gateway.dev/problems/";
 
-    public static Response response(int status, String slug, String title, String detail) {
-        return Response.status(status)
+    /** The answer for {@code problem}: its status, type and title, with this case's detail. */
+    public static Response response(ProblemType problem, String detail) {
+        return Response.status(problem.status())
                 .type(MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + slug, title, status, detail, null))
+                .entity(new Problem(TYPE_BASE + problem.slug(), problem.title(), problem.status(), detail, null))
                 .build();
     }
 

@@ -1,8 +1,6 @@
 package dev.uploadgateway.web;
 
 import dev.uploadgateway.provider.entity.ProviderFailure;
-import dev.uploadgateway.provider.entity.ProviderRejected;
-import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,9 +19,6 @@ public class ProviderFailureMapper implements ExceptionMapper<ProviderFailure> {
     @Override
     public Response toResponse(ProviderFailure e) {
         LOG.log(Level.WARNING, "Upload to provider {0} failed: {1}", new Object[]{e.provider(), e.getMessage()});
-        int status = e instanceof ProviderTimedOut ? 504 : 502;
-        String title = e instanceof ProviderTimedOut ? "Provider timed out"
-                : e instanceof ProviderRejected ? "Provider rejected the upload" : "Provider unavailable";
-        return Problem.response(status, e.kind(), title, e.getMessage());
+        return Problem.response(e.problem(), e.getMessage());
     }
 }

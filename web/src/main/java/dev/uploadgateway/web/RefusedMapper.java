@@ -14,14 +14,15 @@ public class RefusedMapper implements ExceptionMapper<Refused> {
 
     @Override
     public Response toResponse(Refused e) {
-        Response problem = Problem.response(e.status(), e.type(), e.title(), e.getMessage());
+        Response problem = Problem.response(e.problem(), e.getMessage());
         if (e instanceof GatewayBusy busy) {
             problem = Response.fromResponse(problem).header("Retry-After", busy.retryAfterSeconds()).build();
         }
         if (e instanceof CredentialsRequired) {
             problem = Response.fromResponse(problem).header("WWW-Authenticate", Challenge.BEARER).build();
         }
-        if (e.status() == 408 || e.status() == 413 || e.status() == 503) {
+        int status = e.problem().status();
+        if (status == 408 || status == 413 || status == 503) {
             // the body may be unread: close the connection rather than let the server read the rest of it
             problem = Response.fromResponse(problem).header("Connection", "close").build();
         }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.web;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.security.entity.Challenge;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,24 +28,22 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         int code = e.getResponse().getStatus();
         if (code == 401 || e instanceof ForbiddenException && security.getUserPrincipal() == null) {
-            return Response.fromResponse(Problem.response(401, "unauthorized", "Credentials required",
+            return Response.fromResponse(Problem.response(ProblemType.UNAUTHORIZED,
                     "This operation needs the rollout-admin role: send HTTP Basic credentials of the operator "
                             + "account (rollout.admin.username / rollout.admin.password)."))
                     .header(HttpHeaders.WWW_AUTHENTICATE, Challenge.BASIC).build();
         }
         if (e instanceof ParamException param) {
             // JAX-RS answers an unparseable query or path parameter with 404, as if the resource did not exist
-            return Problem.response(400, "invalid-parameter", "Invalid parameter", "The " + param.getParameterType()
+            return Problem.response(ProblemType.INVALID_PARAMETER, "The " + param.getParameterType()
                     .getSimpleName().replace("Param", "").toLowerCase(java.util.Locale.ROOT) + " parameter '"
                     + param.getParameterName() + "' has a value of the wrong type: send a number where the API "
                     + "documents one (see /openapi).");
         }
         if (e instanceof ForbiddenException) {
-            return Problem.response(403, "forbidden", "Not allowed",
+            return Problem.response(ProblemType.FORBIDDEN,
                     "The authenticated caller lacks the role this operation needs.");
         }
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return Problem.response(status.getStatusCode(), slug, status.getReasonPhrase(), e.getMessage());
+        return Problem.response(ProblemType.ofFramework(code), e.getMessage());
     }
 }

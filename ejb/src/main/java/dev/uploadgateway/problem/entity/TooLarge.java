@@ -7,6 +7,6 @@ import jakarta.ejb.ApplicationException;
 public class TooLarge extends Refused {
 
     public TooLarge(String detail) {
-        super(413, "upload-too-large", "Upload too large", detail);
+        super(ProblemType.UPLOAD_TOO_LARGE, detail);
     }
 }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.provider.control;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.problem.entity.TooLarge;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,17 +34,17 @@ public class Providers {
         String name = blank(requestedProvider) ? defaultProvider.get() : requestedProvider.trim();
         FileProvider provider = byName().get(name);
         if (provider == null) {
-            throw Refused.badRequest("unknown-provider", "Unknown provider",
+            throw new Refused(ProblemType.UNKNOWN_PROVIDER,
                     "Provider '" + name + "' is not known; use one of " + byName().keySet() + ".");
         }
         ProviderConfig settings = new ProviderConfig(config, name);
         if (!LocalProvider.NAME.equals(name) && settings.apiKey().isEmpty()) {
-            throw Refused.badRequest("provider-not-configured", "Provider not configured",
+            throw new Refused(ProblemType.PROVIDER_NOT_CONFIGURED,
                     "Provider '" + name + "' has no API key on this gateway (provider." + name + ".api-key).");
         }
         String purpose = blank(requestedPurpose) ? settings.defaultPurpose() : requestedPurpose.trim();
         if (!settings.purposes().contains(purpose)) {
-            throw Refused.badRequest("purpose-not-allowed", "Purpose not allowed",
+            throw new Refused(ProblemType.PURPOSE_NOT_ALLOWED,
                     "Provider '" + name + "' does not take purpose '" + purpose + "'; use one of "
                             + settings.purposes() + ".");
         }

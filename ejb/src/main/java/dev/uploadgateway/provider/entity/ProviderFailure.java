@@ -1,5 +1,6 @@
 package dev.uploadgateway.provider.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import jakarta.ejb.ApplicationException;
 
 /** A provider did not store the file. The message is the provider's own, never a credential. */
@@ -17,6 +18,11 @@ public abstract class ProviderFailure extends RuntimeException {
         return provider;
     }
 
+    /** The problem it is for the caller: rejected, unavailable or timed out. */
+    public abstract ProblemType problem();
+
     /** The failure's class as metrics, records and problem types name it, e.g. {@code provider-rejected}. */
-    public abstract String kind();
+    public String kind() {
+        return problem().slug();
+    }
 }

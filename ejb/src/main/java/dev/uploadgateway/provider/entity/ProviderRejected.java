@@ -1,5 +1,6 @@
 package dev.uploadgateway.provider.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.provider.entity.ProviderFailure;
 import jakarta.ejb.ApplicationException;
 
@@ -12,7 +13,7 @@ public class ProviderRejected extends ProviderFailure {
     }
 
     @Override
-    public String kind() {
-        return "provider-rejected";
+    public ProblemType problem() {
+        return ProblemType.PROVIDER_REJECTED;
     }
 }

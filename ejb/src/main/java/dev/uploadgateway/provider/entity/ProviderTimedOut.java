@@ -1,5 +1,6 @@
 package dev.uploadgateway.provider.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import jakarta.ejb.ApplicationException;
 
 /** No attempt got an answer from the provider within the configured time. */
@@ -11,7 +12,7 @@ public class ProviderTimedOut extends ProviderUnavailable {
     }
 
     @Override
-    public String kind() {
-        return "provider-timeout";
+    public ProblemType problem() {
+        return ProblemType.PROVIDER_TIMEOUT;
     }
 }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.provider.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.provider.entity.ProviderFailure;
 import jakarta.ejb.ApplicationException;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public class ProviderUnavailable extends ProviderFailure {
     }
 
     @Override
-    public String kind() {
-        return "provider-unavailable";
+    public ProblemType problem() {
+        return ProblemType.PROVIDER_UNAVAILABLE;
     }
 }

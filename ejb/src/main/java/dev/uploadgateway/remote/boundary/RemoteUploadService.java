@@ -1,10 +1,9 @@
 package dev.uploadgateway.remote.boundary;
 
 import dev.uploadgateway.configuration.control.ConfigKeys;
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.provider.entity.ProviderFailure;
-import dev.uploadgateway.provider.entity.ProviderRejected;
-import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import dev.uploadgateway.remote.entity.FileUpload;
 import dev.uploadgateway.remote.entity.RolloutStatus;
 import dev.uploadgateway.remote.entity.UploadProblem;
@@ -50,7 +49,7 @@ public class RemoteUploadService implements RemoteUploads {
         byte[] content = file.content() == null ? new byte[0] : file.content();
         long max = config.getValue(ConfigKeys.REMOTE_MAX_BYTES, Long.class);
         if (content.length > max) {
-            throw new UploadProblem(413, "upload-too-large", "Upload too large", "The file has " + content.length
+            throw problem(ProblemType.UPLOAD_TOO_LARGE, "The file has " + content.length
                     + " bytes; the remote view takes at most " + max + " (" + ConfigKeys.REMOTE_MAX_BYTES
                     + "). Send larger files to POST /api/uploads, which streams them.");
         }
@@ -90,18 +89,18 @@ public class RemoteUploadService implements RemoteUploads {
     /** The same status, type and title the HTTP API's problem mappers answer with. */
     private static UploadProblem problem(Throwable failure) {
         if (failure instanceof Refused rejected) {
-            return new UploadProblem(rejected.status(), rejected.type(), rejected.title(), rejected.getMessage());
+            return problem(rejected.problem(), rejected.getMessage());
         }
         if (failure instanceof ProviderFailure provider) {
             LOG.log(Level.WARNING, "Remote upload to provider {0} failed: {1}",
                     new Object[]{provider.provider(), provider.getMessage()});
-            boolean timedOut = provider instanceof ProviderTimedOut;
-            return new UploadProblem(timedOut ? 504 : 502, provider.kind(), timedOut ? "Provider timed out"
-                    : provider instanceof ProviderRejected ? "Provider rejected the upload" : "Provider unavailable",
-                    provider.getMessage());
+            return problem(provider.problem(), provider.getMessage());
         }
         LOG.log(Level.SEVERE, "Remote upload call failed", failure);
-        return new UploadProblem(500, "internal-error", "Internal error",
-                "The gateway failed unexpectedly; its log has the cause.");
+        return problem(ProblemType.INTERNAL_ERROR, "The gateway failed unexpectedly; its log has the cause.");
+    }
+
+    private static UploadProblem problem(ProblemType type, String detail) {
+        return new UploadProblem(type.status(), type.slug(), type.title(), detail);
     }
 }

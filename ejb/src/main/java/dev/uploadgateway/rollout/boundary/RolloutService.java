@@ -1,5 +1,6 @@
 package dev.uploadgateway.rollout.boundary;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.rollout.control.HistoryBuckets;
 import dev.uploadgateway.rollout.control.PathComparison;
@@ -96,7 +97,7 @@ public class RolloutService {
     /** Audit records, newest first. */
     public List<JsonObject> events(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
-            throw Refused.badRequest("invalid-page", "Invalid page",
+            throw new Refused(ProblemType.INVALID_PAGE,
                     "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
         }
         return trail.newest(offset, limit);
@@ -117,7 +118,7 @@ public class RolloutService {
         Duration bucket = Duration.ofSeconds(bucketSeconds);
         if (minutes < 1 || minutes > HISTORY_MAX_MINUTES || bucketSeconds < 1
                 || HistoryBuckets.count(span, bucket) > HISTORY_MAX_BUCKETS) {
-            throw Refused.badRequest("invalid-history", "Invalid history window",
+            throw new Refused(ProblemType.INVALID_HISTORY,
                     "minutes must be from 1 to " + HISTORY_MAX_MINUTES + " and bucketSeconds at least 1, with at most "
                             + HISTORY_MAX_BUCKETS + " buckets; got minutes " + minutes + ", bucketSeconds "
                             + bucketSeconds + ".");

@@ -1,5 +1,6 @@
 package dev.uploadgateway.rollout.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ejb.ApplicationException;
 
@@ -8,6 +9,6 @@ import jakarta.ejb.ApplicationException;
 public class RolloutRefused extends Refused {
 
     public RolloutRefused(String detail) {
-        super(409, "rollout-conflict", "Rollout action not possible now", detail);
+        super(ProblemType.ROLLOUT_CONFLICT, detail);
     }
 }

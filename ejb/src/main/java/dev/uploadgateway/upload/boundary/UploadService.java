@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.boundary;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
@@ -202,7 +203,7 @@ public class UploadService implements LocalUploads {
     /** The tenant's newest records first; {@code limit} must be 1-500 and {@code offset} not negative. */
     public List<Upload> newest(Tenant tenant, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
-            throw Refused.badRequest("invalid-page", "Invalid page",
+            throw new Refused(ProblemType.INVALID_PAGE,
                     "offset must be 0 or more and limit from 1 to 500; got offset " + offset + ", limit " + limit + ".");
         }
         return store.newest(tenant, offset, limit);

@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.provider.entity.FileContent;
@@ -150,6 +151,6 @@ public class Acceptance {
     }
 
     private static Refused reused(String detail) {
-        return new Refused(409, "idempotency-key-reused", "Idempotency-Key reused", detail);
+        return new Refused(ProblemType.IDEMPOTENCY_KEY_REUSED, detail);
     }
 }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -221,7 +222,7 @@ public class BodyWatch {
         }
 
         private Refused tooSlow() {
-            return new Refused(408, "request-body-too-slow", "Request body too slow", "The gateway stopped "
+            return new Refused(ProblemType.REQUEST_BODY_TOO_SLOW, "The gateway stopped "
                     + "reading the body because " + why + ". Send the body at a steady rate, or retry on a better link.");
         }
 

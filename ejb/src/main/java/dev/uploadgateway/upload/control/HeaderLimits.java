@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 
 /**
@@ -26,7 +27,7 @@ public final class HeaderLimits {
     }
 
     private static Refused tooLong(String header, int length, int limit) {
-        return Refused.badRequest("header-too-long", "Header value too long", "The " + header + " header has "
+        return new Refused(ProblemType.HEADER_TOO_LONG, "The " + header + " header has "
                 + length + " characters; the gateway keeps at most " + limit + ". Send a shorter value.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.problem.entity.TooLarge;
 import dev.uploadgateway.provider.entity.FileContent;
@@ -52,7 +53,7 @@ public class MultipartIntake {
             Parser parser = new Parser();
             byte[] boundary = incoming.contentType() == null ? null : parser.getBoundary(incoming.contentType());
             if (boundary == null || boundary.length == 0 || boundary.length > 70) {
-                throw Refused.badRequest("malformed-multipart", "Malformed multipart body",
+                throw new Refused(ProblemType.MALFORMED_MULTIPART,
                         "The Content-Type has no usable boundary parameter (1 to 70 characters).");
             }
             MultipartFraming body = new MultipartFraming(incoming.body(), boundary, max + FRAMING_ALLOWANCE);
@@ -84,7 +85,7 @@ public class MultipartIntake {
             parts.discard();
             String reason = e instanceof MultipartFraming.MalformedException ? e.getMessage()
                     : "it could not be read to its end (" + e.getMessage() + ")";
-            throw Refused.badRequest("malformed-multipart", "Malformed multipart body",
+            throw new Refused(ProblemType.MALFORMED_MULTIPART,
                     "The body is not valid multipart/form-data: " + reason + ".");
         } catch (RuntimeException e) {
             parts.discard();
@@ -112,7 +113,7 @@ public class MultipartIntake {
             return parts.received();
         } catch (IOException e) {
             parts.discard();
-            throw Refused.badRequest("unreadable-content", "Unreadable content",
+            throw new Refused(ProblemType.UNREADABLE_CONTENT,
                     "The content could not be read to its end: " + e.getMessage());
         } catch (RuntimeException e) {
             parts.discard();
@@ -129,7 +130,7 @@ public class MultipartIntake {
             // The failed allocation is this request's alone and is released at once, so it is
             // answered like any other refusal instead of surfacing as an opaque 500.
             LOG.log(Level.WARNING, "The sync path could not hold an upload in heap: {0}", e.getMessage());
-            throw new Refused(503, "sync-path-out-of-memory", "Not enough memory for the sync path",
+            throw new Refused(ProblemType.SYNC_PATH_OUT_OF_MEMORY,
                     "The sync path holds the whole file in memory and this file does not fit now. "
                             + "Retry later, send a smaller file, or use the async path.");
         }
@@ -139,7 +140,7 @@ public class MultipartIntake {
     private static String readField(String name, InputStream in) throws IOException {
         byte[] value = in.readNBytes(FIELD_LIMIT + 1);
         if (value.length > FIELD_LIMIT) {
-            throw Refused.badRequest("field-too-long", "Form field too long",
+            throw new Refused(ProblemType.FIELD_TOO_LONG,
                     "Form field '" + name + "' is longer than " + FIELD_LIMIT + " bytes.");
         }
         return new String(value, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 
 /** Collects the parts of one multipart body as they stream past, and judges the whole at its end. */
@@ -22,7 +23,7 @@ class Parts {
     void file(String name, String type, Spool.Written written) {
         if (file != null) {
             Spool.release(written.content());
-            throw Refused.badRequest("multiple-files", "More than one file",
+            throw new Refused(ProblemType.MULTIPLE_FILES,
                     "The body has more than one 'file' part; send one file per request.");
         }
         file = written;
@@ -32,15 +33,15 @@ class Parts {
 
     ReceivedUpload received() {
         if (file == null) {
-            throw Refused.badRequest("missing-file", "Missing file part",
+            throw new Refused(ProblemType.MISSING_FILE,
                     "The multipart body has no part named 'file' with a filename.");
         }
         String problem = Filenames.problem(filename);
         if (problem != null) {
-            throw Refused.badRequest("invalid-filename", "Invalid filename", problem + ".");
+            throw new Refused(ProblemType.INVALID_FILENAME, problem + ".");
         }
         if (file.bytes() == 0) {
-            throw Refused.badRequest("empty-file", "Empty file", "The file part is empty; there is nothing to upload.");
+            throw new Refused(ProblemType.EMPTY_FILE, "The file part is empty; there is nothing to upload.");
         }
         return new ReceivedUpload(filename, contentType, file.bytes(), file.sha256(), file.content(), provider, purpose);
     }

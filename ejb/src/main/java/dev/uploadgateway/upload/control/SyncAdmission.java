@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.upload.entity.GatewayBusy;
 import jakarta.annotation.PostConstruct;
@@ -145,7 +146,7 @@ public class SyncAdmission {
         }
 
         private Refused neverFits(long need) {
-            return new Refused(503, "sync-path-out-of-memory", "Not enough memory for the sync path",
+            return new Refused(ProblemType.SYNC_PATH_OUT_OF_MEMORY,
                     "The sync path holds the whole file in memory, twice over while reading it; " + mib(need)
                             + " MiB is more than its heap budget of " + mib(budget.totalBytes())
                             + " MiB (upload.sync.heap-share). Send a smaller file or use the async path.");

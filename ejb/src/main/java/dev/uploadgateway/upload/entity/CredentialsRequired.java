@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ejb.ApplicationException;
 
@@ -8,6 +9,6 @@ import jakarta.ejb.ApplicationException;
 public class CredentialsRequired extends Refused {
 
     public CredentialsRequired(String detail) {
-        super(401, "api-key-required", "API key required", detail);
+        super(ProblemType.API_KEY_REQUIRED, detail);
     }
 }

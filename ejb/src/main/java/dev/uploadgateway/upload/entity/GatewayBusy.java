@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ejb.ApplicationException;
 
@@ -10,12 +11,12 @@ public class GatewayBusy extends Refused {
     private final long retryAfterSeconds;
 
     public GatewayBusy(long retryAfterSeconds, String detail) {
-        this(503, "gateway-busy", "Gateway busy", retryAfterSeconds, detail);
+        this(ProblemType.GATEWAY_BUSY, retryAfterSeconds, detail);
     }
 
-    /** Another condition that passes with time, answered with its own status and type and a Retry-After. */
-    protected GatewayBusy(int status, String type, String title, long retryAfterSeconds, String detail) {
-        super(status, type, title, detail);
+    /** Another condition that passes with time, answered with its own problem type and a Retry-After. */
+    protected GatewayBusy(ProblemType problem, long retryAfterSeconds, String detail) {
+        super(problem, detail);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

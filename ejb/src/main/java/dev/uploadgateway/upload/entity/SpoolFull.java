@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -15,7 +16,7 @@ public class SpoolFull extends GatewayBusy {
     private final String filename;
 
     public SpoolFull(String filename, long retryAfterSeconds, String detail) {
-        super(507, "spool-full", "Spool full", retryAfterSeconds, detail);
+        super(ProblemType.SPOOL_FULL, retryAfterSeconds, detail);
         this.filename = filename;
     }
 

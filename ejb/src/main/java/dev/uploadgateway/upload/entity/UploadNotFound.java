@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.entity;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import jakarta.ejb.ApplicationException;
 
@@ -8,6 +9,6 @@ import jakarta.ejb.ApplicationException;
 public class UploadNotFound extends Refused {
 
     public UploadNotFound(String id) {
-        super(404, "upload-not-found", "Upload not found", "No upload has the id '" + id + "'.");
+        super(ProblemType.UPLOAD_NOT_FOUND, "No upload has the id '" + id + "'.");
     }
 }

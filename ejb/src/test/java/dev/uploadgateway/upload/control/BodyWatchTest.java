@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class BodyWatchTest {
                 }
                 reader.complete(false);
             } catch (Refused e) {
-                reader.complete(e.status() == 408 && !Thread.currentThread().isInterrupted());
+                reader.complete(e.problem() == ProblemType.REQUEST_BODY_TOO_SLOW && !Thread.currentThread().isInterrupted());
             } catch (IOException e) {
                 reader.completeExceptionally(e);
             }
@@ -142,7 +143,7 @@ class BodyWatchTest {
         slow.read(new byte[10]);
         assertTrue(watch.cutSlowest());
         Refused cut = assertThrows(Refused.class, () -> slow.read(new byte[1]));
-        assertEquals("request-body-too-slow", cut.type());
+        assertEquals(ProblemType.REQUEST_BODY_TOO_SLOW, cut.problem());
         assertEquals(10, fast.read(new byte[10]), "the fast body reads on");
         assertFalse(watch.cutSlowest(), "no other body below the rate");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class SyncAdmissionTest {
                 InputStream body = hold.metered(a.bodies.watch(wire));
                 trickle.complete("read " + body.readAllBytes().length); // the client never sends: blocks
             } catch (Refused e) {
-                trickle.complete(e.type());
+                trickle.complete(e.problem().slug());
             } catch (IOException e) {
                 trickle.completeExceptionally(e);
             }
@@ -102,7 +103,7 @@ class SyncAdmissionTest {
         try (SyncAdmission.Hold hold = a.admit(-1)) {
             InputStream in = hold.metered(new ByteArrayInputStream(new byte[(int) (5 * MIB)]));
             Refused refused = assertThrows(Refused.class, in::readAllBytes);
-            assertEquals("sync-path-out-of-memory", refused.type());
+            assertEquals(ProblemType.SYNC_PATH_OUT_OF_MEMORY, refused.problem());
         }
         assertEquals(0, a.reservedBytes());
     }

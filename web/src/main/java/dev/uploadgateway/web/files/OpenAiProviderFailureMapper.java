@@ -1,7 +1,6 @@
 package dev.uploadgateway.web.files;
 
 import dev.uploadgateway.provider.entity.ProviderFailure;
-import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.logging.Level;
@@ -15,6 +14,6 @@ public class OpenAiProviderFailureMapper implements ExceptionMapper<ProviderFail
     @Override
     public Response toResponse(ProviderFailure e) {
         LOG.log(Level.WARNING, "Files API call to provider {0} failed: {1}", new Object[]{e.provider(), e.getMessage()});
-        return OpenAiError.response(e instanceof ProviderTimedOut ? 504 : 502, "server_error", e.kind(), e.getMessage());
+        return OpenAiError.response(e.problem().status(), "server_error", e.kind(), e.getMessage());
     }
 }

@@ -9,7 +9,8 @@ public class OpenAiRejectionMapper implements ExceptionMapper<Refused> {
 
     @Override
     public Response toResponse(Refused e) {
-        String type = e.status() == 404 ? "invalid_request_error" : e.status() >= 500 ? "server_error" : "invalid_request_error";
-        return OpenAiError.response(e.status(), type, e.type(), e.getMessage());
+        int status = e.problem().status();
+        return OpenAiError.response(status, status >= 500 ? "server_error" : "invalid_request_error", e.problem().slug(),
+                e.getMessage());
     }
 }

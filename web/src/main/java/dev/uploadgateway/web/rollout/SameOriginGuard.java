@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.rollout;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.web.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -29,7 +30,7 @@ public class SameOriginGuard implements ContainerRequestFilter {
         String host = request.getHeaderString(HttpHeaders.HOST);
         if (site != null && !OWN_SITE.contains(site.strip().toLowerCase(Locale.ROOT))
                 || origin != null && !sameHost(origin, host)) {
-            request.abortWith(Problem.response(403, "cross-origin-request", "Cross-origin request refused",
+            request.abortWith(Problem.response(ProblemType.CROSS_ORIGIN_REQUEST,
                     "Rollout actions are taken only from the gateway's own pages or from clients that are not "
                             + "browsers; this request came from " + (origin == null ? "another site" : "origin "
                             + Problem.quoted(origin, 100)) + "."));

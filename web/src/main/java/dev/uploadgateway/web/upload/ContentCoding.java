@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.upload;
 
+import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.web.Problem;
 import java.util.Locale;
@@ -17,7 +18,7 @@ public final class ContentCoding {
     public static void requireIdentity(String contentEncoding) {
         if (contentEncoding != null && !contentEncoding.isBlank()
                 && !"identity".equals(contentEncoding.strip().toLowerCase(Locale.ROOT))) {
-            throw new Refused(415, "content-encoding-unsupported", "Content-Encoding not supported",
+            throw new Refused(ProblemType.CONTENT_ENCODING_UNSUPPORTED,
                     "The body came with Content-Encoding " + Problem.quoted(contentEncoding, 40)
                             + "; the gateway takes upload bodies unencoded. Send the multipart body without it.");
         }
