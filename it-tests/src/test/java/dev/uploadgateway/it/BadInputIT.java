@@ -84,6 +84,56 @@ class BadInputIT extends GatewayIT {
     }
 
     @Test
+    void refusesAnOversizedExpectContinueUploadWithoutAskingForItsBody() throws Exception {
+        Snapshot before = snapshot();
+        try (Socket socket = new Socket("127.0.0.1", deployment.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: 5000000000\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long sent = System.nanoTime();
+            // no body is sent: a gateway that waited for it (or sent 100 and read on) would time out here
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            Duration untilClosed = Duration.ofNanos(System.nanoTime() - sent);
+            assertTrue(response.startsWith("HTTP/1.1 413 "), "the first status line is the 413: " + response);
+            RawHttp.Answer answer = RawHttp.parse(response);
+            assertEquals("application/problem+json", answer.header("Content-Type"));
+            JsonObject problem = Json.createReader(new StringReader(answer.body())).readObject();
+            assertTrue(problem.getString("type").endsWith("/upload-too-large"), problem.toString());
+            assertTrue(untilClosed.compareTo(Duration.ofSeconds(5)) < 0, "closed after " + untilClosed);
+        }
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void asksForTheBodyOfAnExpectContinueUploadWithinTheLimit() throws Exception {
+        byte[] body = file("expect.txt", "sent after 100 Continue".getBytes(StandardCharsets.US_ASCII))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        try (Socket socket = new Socket("127.0.0.1", deployment.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /api/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nExpect: 100-continue\r\n"
+                    + "X-Request-Id: " + Keys.forPath(false, 50) + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder interim = new StringBuilder();
+            while (interim.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                assertTrue(b >= 0, "closed before answering: " + interim);
+                interim.append((char) b);
+            }
+            assertTrue(interim.toString().startsWith("HTTP/1.1 100 Continue\r\n"), interim.toString());
+            out.write(body);
+            out.flush();
+            RawHttp.Answer answer = RawHttp.parse(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            assertEquals(201, answer.status(), answer.body());
+        }
+    }
+
+    @Test
     void refusesAnOversizedChunkedBodyByCountingIt() throws Exception {
         Snapshot before = snapshot();
         byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.bin\"\r\n\r\n")
