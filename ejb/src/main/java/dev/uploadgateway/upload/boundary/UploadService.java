@@ -2,12 +2,10 @@ package dev.uploadgateway.upload.boundary;
 
 import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
-import dev.uploadgateway.provider.entity.ProviderFile;
-import dev.uploadgateway.provider.entity.ProviderRejected;
-import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.rollout.control.RolloutDecider;
 import dev.uploadgateway.rollout.entity.Decision;
 import dev.uploadgateway.upload.control.Acceptance;
+import dev.uploadgateway.upload.control.AsyncAttempt;
 import dev.uploadgateway.upload.control.AsyncAdmission;
 import dev.uploadgateway.upload.control.BodyWatch;
 import dev.uploadgateway.upload.control.Delivery;
@@ -15,9 +13,7 @@ import dev.uploadgateway.upload.control.HeaderLimits;
 import dev.uploadgateway.upload.control.MultipartIntake;
 import dev.uploadgateway.upload.control.ReceivedUpload;
 import dev.uploadgateway.upload.control.RequestThreads;
-import dev.uploadgateway.upload.control.Spool;
 import dev.uploadgateway.upload.control.SyncAdmission;
-import dev.uploadgateway.upload.control.SyncFallback;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.control.UploadsCsv;
 import dev.uploadgateway.upload.entity.IncomingUpload;
@@ -28,11 +24,7 @@ import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadForm;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
-import jakarta.annotation.Resource;
-import jakarta.ejb.AsyncResult;
-import jakarta.ejb.Asynchronous;
 import jakarta.ejb.LocalBean;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,20 +32,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.io.Writer;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The upload facade. The rollout decides per request which path an upload takes: the legacy sync
  * path reads the file into heap and delivers it on the caller's thread; the async path streams it
- * onto the spool and hands it to {@link #uploadAsync}, an {@code @Asynchronous} method guarded by
+ * onto the spool and hands it to {@link AsyncAttempt}, an {@code @Asynchronous} bean guarded by
  * Fault Tolerance whose numbers come from {@code async.upload.*} (see microprofile-config.properties).
  * Holds no transaction of its own: an upload can take minutes, and every record write commits on
  * its own in {@link UploadStore}.
@@ -65,8 +51,8 @@ public class UploadService implements LocalUploads {
 
     private static final int CSV_PAGE = 1000;
 
-    @Resource
-    SessionContext context;
+    @Inject
+    AsyncAttempt attempts;
     @Inject
     RolloutDecider decider;
     @Inject
@@ -152,52 +138,12 @@ public class UploadService implements LocalUploads {
     }
 
     private void dispatch(Delivery delivery) {
-        context.getBusinessObject(UploadService.class).uploadAsync(delivery);
+        attempts.deliver(delivery);
     }
 
     /** Takes up an async upload that a crash or restart interrupted, from its spool file. */
     public void resume(Upload interrupted) {
         acceptance.resume(interrupted, this::dispatch);
-    }
-
-    /**
-     * One async attempt. Fault Tolerance retries it on network errors, timeouts, 429 and 5xx (never
-     * on a refusal), bounds each attempt with a timeout that interrupts and aborts the exchange, and
-     * ends in {@link SyncFallback}, which completes the upload's outcome when no attempt did. A
-     * provider's Retry-After is honoured by the next attempt waiting until then.
-     */
-    @Asynchronous
-    @Retry(maxRetries = 2, delay = 500, jitter = 200, maxDuration = 600_000,
-            retryOn = {ProviderUnavailable.class, TimeoutException.class}, abortOn = ProviderRejected.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Fallback(SyncFallback.class)
-    public Future<Upload> uploadAsync(Delivery delivery) {
-        int attempt = delivery.nextAttempt();
-        ProviderFile file = delivery.delivered();
-        if (file == null && attempt > 1) {
-            // An earlier attempt may have been stored by the provider and lost only its answer (timed
-            // out at the last moment, connection reset after the body): ask before sending again.
-            file = delivery.reconcile(store.find(delivery.uploadId()).getCreatedAt()).orElse(null);
-        }
-        if (file == null) {
-            delivery.awaitRetryAfter();
-            store.update(delivery.uploadId(), u -> u.uploading(attempt));
-            ReceivedUpload received = delivery.received();
-            try {
-                file = delivery.target().provider().upload(delivery.uploadId(), received.filename(),
-                        received.contentType(), delivery.target().purpose(), delivery.content());
-            } catch (ProviderUnavailable e) {
-                e.retryAfter().ifPresent(delivery::retryAfter);
-                throw e;
-            }
-            delivery.delivered(file);
-        }
-        String fileId = file.id();
-        Upload done = store.update(delivery.uploadId(),
-                u -> u.delivered(fileId, UploadPath.ASYNC, attempt, delivery.elapsedMs()));
-        Spool.release(delivery.content());
-        delivery.outcome().complete(done);
-        return new AsyncResult<>(done);
     }
 
     /** The tenant's newest records first; {@code limit} must be 1-500 and {@code offset} not negative. */

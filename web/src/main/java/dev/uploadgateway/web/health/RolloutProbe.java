@@ -17,7 +17,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  *
  * <p>It is also, on purpose, an FT-annotated CDI bean in the web module: Payara Server applies the
  * Fault Tolerance annotations of an EAR's EJB module only when the web module has one (without it,
- * {@code UploadService#uploadAsync} silently gets no retry, timeout or fallback). PayaraServerIT
+ * {@code AsyncAttempt#deliver} silently gets no retry, timeout or fallback). PayaraServerIT
  * fails if that ever happens again.
  */
 @ApplicationScoped
