@@ -16,13 +16,18 @@ class StartupValidationIT {
 
     @Test
     void refusesToDeployWithARolloutAboveHundredAndNamesTheKey() throws Exception {
-        try (MicroProcess micro = MicroProcess.start(List.of("-Dasync.upload.rollout=150", "-Dasync.upload.enabled=yes"))) {
+        try (MicroProcess micro = MicroProcess.start(List.of("-Dasync.upload.rollout=150", "-Dasync.upload.enabled=yes",
+                "-Dupload.async.max-in-flight=0", "-Dupload.max-bytes=abc", "-Dupload.sync.heap-share=1.5"))) {
             assertTrue(micro.awaitLog(log -> log.contains("Payara Micro") && log.contains("ready in"),
                     Duration.ofMinutes(3)), "Micro finished booting");
             String log = micro.log();
             assertTrue(log.contains("upload-gateway configuration is invalid"), "the refusal is logged");
             assertTrue(log.contains("async.upload.rollout must be a percentage from 0 to 100, was '150'"), "names the key");
             assertTrue(log.contains("async.upload.enabled must be true or false, was 'yes'"), "names every bad key");
+            // the typed settings groups: a value that does not convert, and constraints, all in the same refusal
+            assertTrue(log.contains("upload.async.max-in-flight must be greater than or equal to 1, was '0'"), "no zero places");
+            assertTrue(log.contains("upload.max-bytes must be a whole number, was 'abc'"), "a value that does not convert");
+            assertTrue(log.contains("upload.sync.heap-share must be less than or equal to 1, was '1.5'"), "a share above 1");
             GatewayClient gateway = GatewayClient.at(micro.url());
             assertEquals(404, gateway.get("api/rollout").status(), "the application is not deployed");
         }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -43,7 +42,8 @@ public class ExpectContinueGuard implements ServletContextListener {
     // Hand-written: the platform offers no hook that runs before Grizzly acknowledges 100-continue.
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Config config = ConfigProvider.getConfig();
+        // read once, as the upload component reads it (its settings are fixed while the gateway runs)
+        long maxBytes = ConfigProvider.getConfig().getValue("upload.max-bytes", Long.class);
         String contextPath = event.getServletContext().getContextPath();
         try {
             // the web container's class loader sees Payara's internal API; the application's does not on Payara Server
@@ -57,7 +57,7 @@ public class ExpectContinueGuard implements ServletContextListener {
             AckSwitch ack = new AckSwitch(grizzly);
             InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
                 case "onRequestReceiveEvent" -> {
-                    decide(ack, args[2], contextPath, config);
+                    decide(ack, args[2], contextPath, maxBytes);
                     yield null;
                 }
                 case "equals" -> proxy == args[0];
@@ -96,16 +96,15 @@ public class ExpectContinueGuard implements ServletContextListener {
         monitoringConfigs.clear();
     }
 
-    private void decide(AckSwitch ack, Object request, String contextPath, Config config) {
+    private void decide(AckSwitch ack, Object request, String contextPath, long maxBytes) {
         try {
             if (ack.requested(request)) {
-                long maxBytes = config.getValue("upload.max-bytes", Long.class);
                 if (withholds(ack.method(request), ack.uri(request), ack.contentLength(request), maxBytes, contextPath)) {
                     ack.withhold(request);
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // a bad run-time value or a changed Grizzly: the request gets 100 Continue as without this guard
+            // a changed Grizzly: the request gets 100 Continue as without this guard
             if (probeFailed.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "Early refusal of over-limit Expect requests failed, now and later: {0}", e.toString());
             }

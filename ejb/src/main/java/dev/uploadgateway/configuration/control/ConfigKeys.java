@@ -21,17 +21,10 @@ public final class ConfigKeys {
     public static final String STICKINESS_HEADER = "rollout.stickiness-header";
     public static final String ROLLOUT_SALT = "rollout.salt";
     public static final String MAX_BYTES = "upload.max-bytes";
-    public static final String SPOOL_DIR = "upload.spool-dir";
     public static final String DEFAULT_PROVIDER = "upload.default-provider";
     public static final String REMOTE_MAX_BYTES = "remote.upload.max-bytes";
-    public static final String SYNC_HEAP_SHARE = "upload.sync.heap-share";
-    public static final String SYNC_HEAP_WAIT = "upload.sync.heap-wait-seconds";
-    public static final String ASYNC_ADMISSION_WAIT = "upload.async.admission-wait-seconds";
     public static final String API_KEYS = "auth.api-keys";
     public static final String ANONYMOUS_UPLOADS = "auth.anonymous-uploads";
-    public static final String MAX_REQUEST_THREADS = "upload.max-request-threads";
-    public static final String READ_IDLE_TIMEOUT = "upload.read-idle-timeout-seconds";
-    public static final String MIN_BYTES_PER_SECOND = "upload.min-bytes-per-second";
 
     private ConfigKeys() {
     }
@@ -44,20 +37,13 @@ public final class ConfigKeys {
         check(problems, lookup, ASYNC_ROLLOUT, ConfigKeys::checkPercent);
         check(problems, lookup, ASYNC_MAX_RETRIES, v -> checkLong(v, 0, 100));
         check(problems, lookup, ASYNC_TIMEOUT, v -> checkLong(v, 1, 86_400));
-        check(problems, lookup, MAX_BYTES, v -> checkLong(v, 1, Long.MAX_VALUE));
         // the remote view holds a file as one byte array
         check(problems, lookup, REMOTE_MAX_BYTES, v -> checkLong(v, 1, Integer.MAX_VALUE - 8));
-        check(problems, lookup, SYNC_HEAP_SHARE, ConfigKeys::checkShare);
-        check(problems, lookup, SYNC_HEAP_WAIT, v -> checkLong(v, 0, 3_600));
-        check(problems, lookup, ASYNC_ADMISSION_WAIT, v -> checkLong(v, 0, 3_600));
         check(problems, lookup, STICKINESS_HEADER, v -> v.isBlank() ? "must name a header" : null);
         check(problems, lookup, ROLLOUT_SALT, v -> v.isEmpty() ? "must not be empty" : null);
         check(problems, lookup, ANONYMOUS_UPLOADS,
                 v -> List.of("auto", "true", "false").contains(v.strip()) ? null : "must be auto, true or false");
         check(problems, lookup, API_KEYS, ConfigKeys::checkApiKeys);
-        check(problems, lookup, MAX_REQUEST_THREADS, v -> checkLong(v, 1, 100_000));
-        check(problems, lookup, READ_IDLE_TIMEOUT, v -> checkLong(v, 1, 86_400));
-        check(problems, lookup, MIN_BYTES_PER_SECOND, v -> checkLong(v, 0, Long.MAX_VALUE));
         check(problems, lookup, DEFAULT_PROVIDER,
                 v -> List.of("local", "kimi", "glm").contains(v.strip()) ? null : "must be local, kimi or glm");
         return problems;
@@ -96,16 +82,6 @@ public final class ConfigKeys {
             return p >= 0 && p <= 100 ? null : "must be a percentage from 0 to 100, was '" + raw + "'";
         } catch (NumberFormatException e) {
             return "must be a number from 0 to 100, was '" + raw + "'";
-        }
-    }
-
-    /** Why {@code raw} is not a fraction above 0 and at most 1, or null. */
-    static String checkShare(String raw) {
-        try {
-            double v = Double.parseDouble(raw.strip());
-            return v > 0 && v <= 1 ? null : "must be a fraction above 0 and at most 1, was '" + raw + "'";
-        } catch (NumberFormatException e) {
-            return "must be a number above 0 and at most 1, was '" + raw + "'";
         }
     }
 

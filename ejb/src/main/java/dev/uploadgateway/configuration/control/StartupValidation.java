@@ -1,16 +1,22 @@
 package dev.uploadgateway.configuration.control;
 
+import dev.uploadgateway.rollout.control.ScheduleConfig;
+import dev.uploadgateway.upload.control.UploadSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Refuses to start on a bad configuration value. A {@code @Startup} singleton that fails in
  * {@code @PostConstruct} fails the whole deployment, so a gateway never serves with, say, a
- * rollout of 150 %; the message names every offending key.
+ * rollout of 150 %; the message names every offending key: the rules of {@link ConfigKeys} and every
+ * typed settings group's conversions and constraints ({@link SettingsCheck}).
  */
 @Startup
 @Singleton
@@ -18,6 +24,11 @@ public class StartupValidation {
 
     @Inject
     Config config;
+    @Inject
+    Validator validator;
+    @Inject
+    @ConfigProperties
+    UploadSettings upload;
 
     private volatile boolean validated;
 
@@ -28,7 +39,13 @@ public class StartupValidation {
 
     @PostConstruct
     void validate() {
-        List<String> problems = ConfigKeys.problems(key -> config.getOptionalValue(key, String.class));
+        List<String> problems = new ArrayList<>(ConfigKeys.problems(key -> config.getOptionalValue(key, String.class)));
+        problems.addAll(SettingsCheck.problems(upload, config, validator));
+        try {
+            ScheduleConfig.read(key -> config.getOptionalValue(key, String.class));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage()); // the rollout's rules, every bad key of them
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("upload-gateway configuration is invalid: " + String.join("; ", problems));
         }

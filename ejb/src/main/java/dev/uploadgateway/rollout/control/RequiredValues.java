@@ -1,40 +1,70 @@
 package dev.uploadgateway.rollout.control;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Typed reads of keys that must be present, each failure an {@link IllegalArgumentException} whose
- * message starts with the key, so a bad value fails the deployment saying where to look.
+ * Typed reads of keys that must be present. A missing or invalid value is noted, with a message that
+ * starts with the key, and read as a stand-in so that every other key is still read: {@link
+ * #problems()} then has every bad key at once, and the caller refuses the configuration with all of
+ * them (a deployment that fails saying where to look, not only where to look first).
  */
 final class RequiredValues {
 
     private final Function<String, Optional<String>> lookup;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> failed = new HashSet<>();
 
     RequiredValues(Function<String, Optional<String>> lookup) {
         this.lookup = lookup;
     }
 
+    /** Every problem noted so far, in the order the keys were read; empty when all held. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Notes that {@code key} breaks a rule between keys, unless its own value was already bad. */
+    void require(boolean holds, String key, String expected, Object raw) {
+        if (!holds && !failed.contains(key)) {
+            fail(key, key + " must be " + expected + ", was '" + raw + "'");
+        }
+    }
+
+    boolean bad(String key) {
+        return failed.contains(key);
+    }
+
     String text(String key) {
-        return lookup.apply(key).map(String::strip)
-                .orElseThrow(() -> new IllegalArgumentException(key + " is missing; it has no default in code"));
+        Optional<String> value = lookup.apply(key).map(String::strip);
+        if (value.isEmpty()) {
+            fail(key, key + " is missing; it has no default in code");
+        }
+        return value.orElse("");
     }
 
     double number(String key, double min, double max, String range) {
         String raw = text(key);
+        if (bad(key)) {
+            return min;
+        }
         try {
             double value = Double.parseDouble(raw);
             if (value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // falls through to the message naming the key
+            // noted below, naming the key
         }
-        throw invalid(key, range, raw);
+        fail(key, key + " must be " + range + ", was '" + raw + "'");
+        return min;
     }
 
     double fraction(String key) {
@@ -43,15 +73,19 @@ final class RequiredValues {
 
     long whole(String key, long min, long max) {
         String raw = text(key);
+        if (bad(key)) {
+            return min;
+        }
         try {
             long value = Long.parseLong(raw);
             if (value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // falls through to the message naming the key
+            // noted below, naming the key
         }
-        throw invalid(key, "a whole number from " + min + " to " + max, raw);
+        fail(key, key + " must be a whole number from " + min + " to " + max + ", was '" + raw + "'");
+        return min;
     }
 
     Duration seconds(String key, long min, long max) {
@@ -63,7 +97,10 @@ final class RequiredValues {
         if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(raw);
         }
-        throw invalid(key, "true or false", raw);
+        if (!bad(key)) {
+            fail(key, key + " must be true or false, was '" + raw + "'");
+        }
+        return false;
     }
 
     Set<String> list(String key) {
@@ -71,7 +108,8 @@ final class RequiredValues {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    static IllegalArgumentException invalid(String key, String expected, Object raw) {
-        return new IllegalArgumentException(key + " must be " + expected + ", was '" + raw + "'");
+    private void fail(String key, String problem) {
+        failed.add(key);
+        problems.add(problem);
     }
 }

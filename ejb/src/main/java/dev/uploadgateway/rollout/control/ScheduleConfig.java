@@ -24,11 +24,17 @@ public final class ScheduleConfig {
     private ScheduleConfig() {
     }
 
-    /** @throws IllegalArgumentException naming the first missing or invalid key at the start of its message */
+    /** @throws IllegalArgumentException naming every missing or invalid key, each problem starting with its key */
     public static RolloutRules read(Function<String, Optional<String>> lookup) {
         RequiredValues values = new RequiredValues(lookup);
-        return new RolloutRules(new Schedule(plans(values)), triggers(values), values.bool("rollout.auto-promote"),
-                values.seconds("rollout.evaluation-interval-seconds", 1, 86_400));
+        List<StagePlan> plans = plans(values);
+        Triggers triggers = triggers(values);
+        boolean autoPromote = values.bool("rollout.auto-promote");
+        var interval = values.seconds("rollout.evaluation-interval-seconds", 1, 86_400);
+        if (!values.problems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", values.problems()));
+        }
+        return new RolloutRules(new Schedule(plans), triggers, autoPromote, interval);
     }
 
     private static List<StagePlan> plans(RequiredValues values) {
@@ -40,16 +46,18 @@ public final class ScheduleConfig {
         for (int n = 1; n <= STAGES; n++) {
             String prefix = "rollout.stage." + n + ".";
             double percent = values.number(prefix + "percent", 0, 100, "a percentage above 0, at most 100");
-            if (percent <= previous || n == STAGES && percent != 100) {
-                throw RequiredValues.invalid(prefix + "percent", n == STAGES ? "100 (the last stage)"
-                        : "above the previous stage's " + Sentence.trimmed(previous) + " %", Sentence.trimmed(percent));
-            }
-            previous = percent;
-            plans.add(new StagePlan(new Stage(n, percent), new Criteria(values.fraction(prefix + "min-success-rate"),
+            values.require(percent > previous && (n < STAGES || percent == 100), prefix + "percent",
+                    n == STAGES ? "100 (the last stage)" : "above the previous stage's " + Sentence.trimmed(previous) + " %",
+                    Sentence.trimmed(percent));
+            previous = Math.max(previous, percent);
+            Criteria criteria = new Criteria(values.fraction(prefix + "min-success-rate"),
                     values.fraction(prefix + "max-error-rate"),
                     values.number(prefix + "max-latency-ratio", 0.01, 100, "a ratio from 0.01 to 100"),
                     values.whole(prefix + "min-uploads", 0, Long.MAX_VALUE),
-                    values.seconds(prefix + "min-duration-seconds", 0, Long.MAX_VALUE))));
+                    values.seconds(prefix + "min-duration-seconds", 0, Long.MAX_VALUE));
+            if (values.problems().isEmpty()) {
+                plans.add(new StagePlan(new Stage(n, percent), criteria));
+            }
         }
         return plans;
     }
@@ -57,10 +65,8 @@ public final class ScheduleConfig {
     private static Triggers triggers(RequiredValues values) {
         double successBelow = values.fraction("rollout.trigger.success-below");
         double reviewBelow = values.fraction("rollout.review.success-below");
-        if (reviewBelow <= successBelow) {
-            throw RequiredValues.invalid("rollout.review.success-below",
-                    "above rollout.trigger.success-below (" + successBelow + ")", reviewBelow);
-        }
+        values.require(values.bad("rollout.trigger.success-below") || reviewBelow > successBelow,
+                "rollout.review.success-below", "above rollout.trigger.success-below (" + successBelow + ")", reviewBelow);
         return new Triggers(successBelow, values.fraction("rollout.trigger.error-above"),
                 values.number("rollout.trigger.heap-spike-above", 0.001, 100, "a fraction above 0 (0.2 = 20 %)"),
                 values.whole("rollout.trigger.heap-spike-min-bytes", 0, Long.MAX_VALUE),

@@ -2,6 +2,7 @@ package dev.uploadgateway.upload.boundary;
 
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.control.Spool;
+import dev.uploadgateway.upload.control.UploadSettings;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.Upload;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * On start, resumes every upload a crash or restart left unfinished, from its spool file; every
@@ -38,11 +39,8 @@ public class Recovery {
     @EJB
     UploadService uploads;
     @Inject
-    @ConfigProperty(name = "upload.spool-dir")
-    String spoolDir;
-    @Inject
-    @ConfigProperty(name = "upload.failed-spool-retention-hours")
-    long retentionHours;
+    @ConfigProperties
+    UploadSettings settings;
 
     @PostConstruct
     void resumeUnfinished() {
@@ -59,8 +57,8 @@ public class Recovery {
     void sweepSpool() {
         Set<String> needed = new HashSet<>();
         store.unfinished().forEach(u -> needed.add(u.getSpoolFile()));
-        Instant cutoff = Instant.now().minus(Duration.ofHours(retentionHours));
-        try (Stream<Path> files = Files.list(Path.of(spoolDir))) {
+        Instant cutoff = Instant.now().minus(Duration.ofHours(settings.failedSpoolRetentionHours));
+        try (Stream<Path> files = Files.list(Path.of(settings.spoolDir))) {
             files.filter(f -> !needed.contains(f.toString()))
                     .filter(f -> modified(f).isBefore(cutoff))
                     .forEach(Spool::delete);

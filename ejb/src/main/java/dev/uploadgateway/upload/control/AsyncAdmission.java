@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Bounds how many async uploads are in the gateway at once, from the first byte read to the
@@ -21,35 +21,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AsyncAdmission {
 
     @Inject
-    @ConfigProperty(name = "upload.async.max-in-flight")
-    int maxInFlight;
-    @Inject
-    @ConfigProperty(name = "upload.busy-retry-after-seconds")
-    long retryAfterSeconds;
-    @Inject
-    @ConfigProperty(name = "upload.async.admission-wait-seconds")
-    long waitSeconds;
+    @ConfigProperties
+    UploadSettings settings;
 
     private Semaphore permits;
 
     @PostConstruct
     void init() {
-        permits = new Semaphore(maxInFlight);
+        permits = new Semaphore(settings.asyncMaxInFlight);
     }
 
     /** Takes a place, waiting for one up to the configured time, or refuses with 503 and Retry-After. */
     public void admit() {
         boolean admitted;
         try {
-            admitted = permits.tryAcquire(waitSeconds, TimeUnit.SECONDS);
+            admitted = permits.tryAcquire(settings.asyncAdmissionWaitSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;
         }
         if (!admitted) {
-            throw new GatewayBusy(retryAfterSeconds, "The async path carried " + maxInFlight
-                    + " uploads (upload.async.max-in-flight) for " + waitSeconds + " s; retry after "
-                    + retryAfterSeconds + " s.");
+            throw new GatewayBusy(settings.busyRetryAfterSeconds, "The async path carried " + settings.asyncMaxInFlight
+                    + " uploads (upload.async.max-in-flight) for " + settings.asyncAdmissionWaitSeconds + " s; retry after "
+                    + settings.busyRetryAfterSeconds + " s.");
         }
     }
 
@@ -63,6 +57,6 @@ public class AsyncAdmission {
     }
 
     public int inFlight() {
-        return maxInFlight - permits.availablePermits();
+        return settings.asyncMaxInFlight - permits.availablePermits();
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Watches every request body while it is read, so a slow or silent client cannot keep a request
@@ -37,11 +37,8 @@ public class BodyWatch {
     static final long EVICTION_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     @Inject
-    @ConfigProperty(name = "upload.read-idle-timeout-seconds")
-    long idleSeconds;
-    @Inject
-    @ConfigProperty(name = "upload.min-bytes-per-second")
-    long minBytesPerSecond;
+    @ConfigProperties
+    UploadSettings settings;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -90,10 +87,10 @@ public class BodyWatch {
     public boolean cutSlowest() {
         long now = clock.getAsLong();
         Optional<Watched> slowest = reading.stream()
-                .filter(w -> !w.cut && w.waited(now) >= EVICTION_GRACE_NANOS && w.rate(now) < minBytesPerSecond)
+                .filter(w -> !w.cut && w.waited(now) >= EVICTION_GRACE_NANOS && w.rate(now) < settings.minBytesPerSecond)
                 .min(Comparator.comparingDouble(w -> w.rate(now)));
         slowest.ifPresent(w -> w.cut("it sent " + w.bytes + " bytes in " + w.seconds(now) + " s of waiting for it,"
-                + " below " + minBytesPerSecond + " bytes/s (upload.min-bytes-per-second), while other uploads waited"));
+                + " below " + settings.minBytesPerSecond + " bytes/s (upload.min-bytes-per-second), while other uploads waited"));
         return slowest.isPresent();
     }
 
@@ -103,15 +100,15 @@ public class BodyWatch {
      * for admission or heap room, wrote the spool, delivered) was not the client's delay.
      */
     Optional<String> verdict(Watched w, long now) {
-        long idleNanos = TimeUnit.SECONDS.toNanos(idleSeconds);
+        long idleNanos = TimeUnit.SECONDS.toNanos(settings.readIdleTimeoutSeconds);
         if (w.blockedFor(now) >= idleNanos) {
-            return Optional.of("it sent nothing for " + idleSeconds + " s (upload.read-idle-timeout-seconds)");
+            return Optional.of("it sent nothing for " + settings.readIdleTimeoutSeconds + " s (upload.read-idle-timeout-seconds)");
         }
         long waited = w.waited(now);
         if (waited - w.windowWaited >= idleNanos) {
             long sent = w.bytes - w.windowBytes;
-            if (sent < minBytesPerSecond * idleSeconds) {
-                return Optional.of("it sent " + sent + " bytes in " + idleSeconds + " s, below " + minBytesPerSecond
+            if (sent < settings.minBytesPerSecond * settings.readIdleTimeoutSeconds) {
+                return Optional.of("it sent " + sent + " bytes in " + settings.readIdleTimeoutSeconds + " s, below " + settings.minBytesPerSecond
                         + " bytes/s (upload.min-bytes-per-second)");
             }
             w.windowWaited = waited;

@@ -16,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.commons.fileupload2.core.FileItemHeaders;
 import org.apache.commons.io.input.BoundedInputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Reads a {@code multipart/form-data} body straight from the request stream ({@link MultipartFraming}
@@ -34,8 +34,8 @@ public class MultipartIntake {
     private static final int FIELD_LIMIT = 1024;
 
     @Inject
-    @ConfigProperty(name = "upload.max-bytes")
-    jakarta.inject.Provider<Long> maxBytes;
+    @ConfigProperties
+    UploadSettings settings;
     @Inject
     Spool spool;
 
@@ -44,7 +44,7 @@ public class MultipartIntake {
      * is given (the sync path).
      */
     public ReceivedUpload receive(IncomingUpload incoming, SyncAdmission.Hold heap) {
-        long max = maxBytes.get();
+        long max = settings.maxBytes;
         if (incoming.contentLength() > max + FRAMING_ALLOWANCE) {
             throw tooLarge(max);
         }
@@ -98,7 +98,7 @@ public class MultipartIntake {
      * under the same size limit and rules as a multipart body.
      */
     public ReceivedUpload receive(UploadForm form, InputStream content, SyncAdmission.Hold heap) {
-        long max = maxBytes.get();
+        long max = settings.maxBytes;
         Parts parts = new Parts();
         parts.field("provider", form.provider());
         parts.field("purpose", form.purpose());

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * How many of the server's request threads uploads may hold at once ({@code upload.max-request-threads},
@@ -23,11 +23,8 @@ public class RequestThreads {
     private static final long WAIT_MILLIS = 1_000;
 
     @Inject
-    @ConfigProperty(name = "upload.max-request-threads")
-    int places;
-    @Inject
-    @ConfigProperty(name = "upload.busy-retry-after-seconds")
-    long retryAfterSeconds;
+    @ConfigProperties
+    UploadSettings settings;
     @Inject
     BodyWatch bodies;
 
@@ -35,7 +32,7 @@ public class RequestThreads {
 
     @PostConstruct
     void init() {
-        free = new Semaphore(places);
+        free = new Semaphore(settings.maxRequestThreads);
     }
 
     /** Takes a place for the calling request thread; close the place to give it back. */
@@ -50,15 +47,15 @@ public class RequestThreads {
             Thread.currentThread().interrupt();
         }
         if (!taken) {
-            throw new GatewayBusy(retryAfterSeconds, "All " + places + " request threads uploads may hold "
-                    + "(upload.max-request-threads) are busy reading or delivering; retry after " + retryAfterSeconds
+            throw new GatewayBusy(settings.busyRetryAfterSeconds, "All " + settings.maxRequestThreads + " request threads uploads may hold "
+                    + "(upload.max-request-threads) are busy reading or delivering; retry after " + settings.busyRetryAfterSeconds
                     + " s.");
         }
         return new Place();
     }
 
     public int held() {
-        return places - free.availablePermits();
+        return settings.maxRequestThreads - free.availablePermits();
     }
 
     /** One request thread's place; given back once. */

@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The async path's disk buffer: a stream is copied to a spool file under {@code upload.spool-dir}
@@ -31,11 +31,8 @@ public class Spool {
     private static final int BUFFER = 64 * 1024;
 
     @Inject
-    @ConfigProperty(name = "upload.spool-dir")
-    jakarta.inject.Provider<String> directory;
-    @Inject
-    @ConfigProperty(name = "upload.busy-retry-after-seconds")
-    long retryAfterSeconds;
+    @ConfigProperties
+    UploadSettings settings;
 
     /** A file's content with its length and digest. */
     public record Written(FileContent content, long bytes, String sha256) {
@@ -47,7 +44,7 @@ public class Spool {
      * the caller's answer depends on it).
      */
     public Written write(InputStream in, boolean durable) throws IOException {
-        Path dir = Files.createDirectories(Path.of(directory.get()));
+        Path dir = Files.createDirectories(Path.of(settings.spoolDir));
         Path file = dir.resolve(UUID.randomUUID() + ".spool");
         MessageDigest digest = sha256();
         long total = 0;
@@ -68,9 +65,9 @@ public class Spool {
             delete(file);
             if (noSpaceLeft(e)) {
                 LOG.log(Level.WARNING, "The spool in {0} is full: {1}", new Object[]{dir, e.getMessage()});
-                throw new SpoolFull(null, retryAfterSeconds, "The gateway's spool has no space left for this upload ("
+                throw new SpoolFull(null, settings.busyRetryAfterSeconds, "The gateway's spool has no space left for this upload ("
                         + total + " bytes written when it ran out); it was not taken. Retry after "
-                        + retryAfterSeconds + " s.");
+                        + settings.busyRetryAfterSeconds + " s.");
             }
             throw e;
         } catch (RuntimeException e) {
@@ -86,7 +83,7 @@ public class Spool {
      */
     public boolean contains(Path file) {
         try {
-            Path dir = Path.of(directory.get()).toRealPath();
+            Path dir = Path.of(settings.spoolDir).toRealPath();
             Path real = file.toRealPath();
             return real.startsWith(dir) && !real.equals(dir) && Files.isRegularFile(real);
         } catch (IOException e) {

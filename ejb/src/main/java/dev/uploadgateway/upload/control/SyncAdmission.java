@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Admits sync uploads against {@link HeapBudget}: {@code upload.sync.heap-share} of the maximum
@@ -27,17 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SyncAdmission {
 
     @Inject
-    @ConfigProperty(name = "upload.sync.heap-share")
-    double heapShare;
-    @Inject
-    @ConfigProperty(name = "upload.sync.heap-wait-seconds")
-    long waitSeconds;
-    @Inject
-    @ConfigProperty(name = "upload.max-bytes")
-    long maxBytes;
-    @Inject
-    @ConfigProperty(name = "upload.busy-retry-after-seconds")
-    long retryAfterSeconds;
+    @ConfigProperties
+    UploadSettings settings;
     @Inject
     BodyWatch bodies;
 
@@ -45,7 +36,7 @@ public class SyncAdmission {
 
     @PostConstruct
     void init() {
-        budget = new HeapBudget((long) (Runtime.getRuntime().maxMemory() * heapShare));
+        budget = new HeapBudget((long) (Runtime.getRuntime().maxMemory() * settings.syncHeapShare));
     }
 
     /**
@@ -54,7 +45,7 @@ public class SyncAdmission {
      */
     public Hold admit(long declaredLength) {
         Hold hold = new Hold(declaredLength >= 0);
-        if (declaredLength >= 0 && declaredLength <= maxBytes + MultipartIntake.FRAMING_ALLOWANCE) {
+        if (declaredLength >= 0 && declaredLength <= settings.maxBytes + MultipartIntake.FRAMING_ALLOWANCE) {
             hold.grow(HeapBudget.need(declaredLength));
         }
         // a declared length above the limit is refused by the intake before a byte is read
@@ -127,14 +118,14 @@ public class SyncAdmission {
             switch (grant) {
                 case GRANTED -> held += bytes;
                 case NEVER_FITS -> throw neverFits(held + bytes);
-                case TIMED_OUT -> throw new GatewayBusy(retryAfterSeconds, "The sync path's heap budget ("
-                        + mib(budget.totalBytes()) + " MiB) stayed taken by other uploads for " + waitSeconds
-                        + " s; retry after " + retryAfterSeconds + " s.");
+                case TIMED_OUT -> throw new GatewayBusy(settings.busyRetryAfterSeconds, "The sync path's heap budget ("
+                        + mib(budget.totalBytes()) + " MiB) stayed taken by other uploads for " + settings.syncHeapWaitSeconds
+                        + " s; retry after " + settings.busyRetryAfterSeconds + " s.");
             }
         }
 
         private HeapBudget.Grant reserveCuttingSlowBodies(long bytes) throws InterruptedException {
-            long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+            long deadline = System.nanoTime() + settings.syncHeapWaitSeconds * 1_000_000_000L;
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 HeapBudget.Grant grant = budget.reserve(bytes, held, Math.max(0, Math.min(SLICE_MILLIS, left)));

@@ -3,6 +3,7 @@ package dev.uploadgateway.upload.boundary;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uploadgateway.upload.control.UploadSettings;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
@@ -42,8 +43,9 @@ class RecoverySweepTest {
                 return List.of(unfinished);
             }
         };
-        recovery.spoolDir = spool.toString();
-        recovery.retentionHours = 24;
+        recovery.settings = new UploadSettings();
+        recovery.settings.spoolDir = spool.toString();
+        recovery.settings.failedSpoolRetentionHours = 24;
         recovery.sweepSpool();
 
         assertFalse(Files.exists(expired), "past retention and needed by nobody: removed");

@@ -14,9 +14,10 @@ class AsyncAdmissionTest {
 
     private static AsyncAdmission admission(int places, long waitSeconds) {
         AsyncAdmission a = new AsyncAdmission();
-        a.maxInFlight = places;
-        a.retryAfterSeconds = 5;
-        a.waitSeconds = waitSeconds;
+        a.settings = new UploadSettings();
+        a.settings.asyncMaxInFlight = places;
+        a.settings.busyRetryAfterSeconds = 5;
+        a.settings.asyncAdmissionWaitSeconds = waitSeconds;
         a.init();
         return a;
     }

@@ -28,8 +28,9 @@ class BodyWatchTest {
     @BeforeEach
     void twentySecondsAndFiveHundredBytesASecond() {
         watch = new BodyWatch();
-        watch.idleSeconds = 20;
-        watch.minBytesPerSecond = 500;
+        watch.settings = new UploadSettings();
+        watch.settings.readIdleTimeoutSeconds = 20;
+        watch.settings.minBytesPerSecond = 500;
         watch.clock = () -> now;
     }
 

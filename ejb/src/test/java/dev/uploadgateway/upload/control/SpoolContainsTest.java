@@ -15,7 +15,8 @@ class SpoolContainsTest {
 
     private Spool spoolAt(Path dir) {
         Spool spool = new Spool();
-        spool.directory = dir::toString;
+        spool.settings = new UploadSettings();
+        spool.settings.spoolDir = dir.toString();
         return spool;
     }
 

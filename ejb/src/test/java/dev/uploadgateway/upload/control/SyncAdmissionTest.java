@@ -17,14 +17,16 @@ class SyncAdmissionTest {
 
     private static SyncAdmission admission(long heapBytes) {
         SyncAdmission a = new SyncAdmission();
-        a.heapShare = 1.0;
-        a.waitSeconds = 0;
-        a.maxBytes = 100 * MIB;
-        a.retryAfterSeconds = 5;
+        a.settings = new UploadSettings();
+        a.settings.syncHeapShare = 1.0;
+        a.settings.syncHeapWaitSeconds = 0;
+        a.settings.maxBytes = 100 * MIB;
+        a.settings.busyRetryAfterSeconds = 5;
         a.budget = new HeapBudget(heapBytes);
         a.bodies = new BodyWatch();
-        a.bodies.idleSeconds = 20;
-        a.bodies.minBytesPerSecond = 500;
+        a.bodies.settings = a.settings;
+        a.settings.readIdleTimeoutSeconds = 20;
+        a.settings.minBytesPerSecond = 500;
         return a;
     }
 
@@ -32,7 +34,7 @@ class SyncAdmissionTest {
     @Test
     void aWaitingUploadTakesTheRoomOfATrickleThatDeclaredAHugeBody() throws Exception {
         SyncAdmission a = admission(64 * MIB);
-        a.waitSeconds = 15;
+        a.settings.syncHeapWaitSeconds = 15;
         java.io.PipedOutputStream client = new java.io.PipedOutputStream();
         java.io.PipedInputStream wire = new java.io.PipedInputStream(client);
         java.util.concurrent.CompletableFuture<String> trickle = new java.util.concurrent.CompletableFuture<>();
