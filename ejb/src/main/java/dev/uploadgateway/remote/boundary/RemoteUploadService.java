@@ -14,9 +14,9 @@ import dev.uploadgateway.upload.boundary.LocalUploads;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadForm;
+import dev.uploadgateway.upload.entity.UploadView;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -79,11 +79,12 @@ public class RemoteUploadService implements RemoteUploads {
         return new RolloutStatus(settings.asyncEnabled(), settings.percent(), settings.fallback());
     }
 
-    private static UploadStatus status(Upload u) {
-        return new UploadStatus(u.getId(), u.getFilename(), u.getContentType(), u.getBytes(), u.getSha256(),
-                u.getProvider(), u.getProviderFileId(), u.getPurpose(), u.getPath().label(),
-                u.getState().name().toLowerCase(Locale.ROOT), u.getAttempts(), u.getDurationMs(),
-                u.getStickinessKey(), u.getFailureClass(), u.getFailureReason(), u.getCreatedAt(), u.getCompletedAt());
+    /** From the upload's view, which is what {@code GET /api/uploads/{id}} answers with: the same fields and words. */
+    private static UploadStatus status(Upload upload) {
+        UploadView u = upload.view();
+        return new UploadStatus(u.id(), u.filename(), u.contentType(), u.bytes(), u.sha256(), u.provider(),
+                u.providerFileId(), u.purpose(), u.path(), u.state(), u.attempts(), u.durationMs(), u.stickinessKey(),
+                u.failureClass(), u.failureReason(), u.createdAt(), u.completedAt());
     }
 
     /** The same status, type and title the HTTP API's problem mappers answer with. */

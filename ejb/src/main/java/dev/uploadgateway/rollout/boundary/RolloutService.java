@@ -63,7 +63,7 @@ public class RolloutService {
         Optional<StagePlan> next = schedule.next(state.stageIndex());
         List<Double> percents = schedule.plans().stream().map(StagePlan::percent).toList();
         return new RolloutView(state.stageIndex(), settings.percent(), percents, settings.asyncEnabled(),
-                settings.fallback(), settings.stickinessHeader(), state.state(), state.paused(), state.stageStartedAt(),
+                settings.fallback(), settings.stickinessHeader(), state.controllerState(), state.paused(), state.stageStartedAt(),
                 next.map(StagePlan::index).orElse(null), next.map(StagePlan::percent).orElse(null),
                 controller.rules().autoPromote(), plan.criteria(), controller.rules().triggers(), controller.kpis(),
                 state.lastEvaluation());

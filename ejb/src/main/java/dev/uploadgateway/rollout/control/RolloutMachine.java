@@ -45,7 +45,7 @@ public class RolloutMachine {
         }
         Instant since = e.inReviewBand() ? (state.reviewSince() == null ? e.at() : state.reviewSince()) : null;
         state = state.withEvaluation(e, since);
-        ControllerState at = state.state();
+        ControllerState at = state.controllerState();
         if (state.paused() || at == ControllerState.ROLLED_BACK) {
             return Optional.empty();
         }
@@ -95,7 +95,7 @@ public class RolloutMachine {
 
     /** Hands the rollout back to the controller, after a pause or a rollback. */
     public synchronized Transition resume(Actor actor, Instant now) {
-        if (!state.paused() && state.state() != ControllerState.ROLLED_BACK) {
+        if (!state.paused() && state.controllerState() != ControllerState.ROLLED_BACK) {
             throw new IllegalStateException("the rollout is neither paused nor rolled back; nothing to resume");
         }
         RolloutState from = state;
@@ -147,7 +147,7 @@ public class RolloutMachine {
     }
 
     private void settle(ControllerState next) {
-        if (state.state() != ControllerState.COMPLETE || next == ControllerState.COMPLETE) {
+        if (state.controllerState() != ControllerState.COMPLETE || next == ControllerState.COMPLETE) {
             state = state.withState(next);
         }
     }

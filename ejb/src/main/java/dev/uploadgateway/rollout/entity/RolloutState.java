@@ -1,5 +1,6 @@
 package dev.uploadgateway.rollout.entity;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,14 +10,17 @@ import java.util.Map;
  * boxed numbers for what may be unknown, a map keyed by stage index) so that JSON-B reads and writes
  * it as it is. The {@code with…} methods return changed copies.
  *
+ * @param controllerState where the controller stands; {@code "state"} in the state file, as before the
+ *                        component was named for its type
  * @param stageStarts when each stage was last entered
  * @param baselineSyncP95Ms the sync latency the async path is compared with once a stage has no
  *                          sync uploads of its own; null until the baseline stage measured it
  * @param reviewSince when the async success rate entered the review band, null when outside it
  */
 public record RolloutState(int stageIndex, double percent, boolean asyncEnabled, boolean paused,
-        ControllerState state, Instant stageStartedAt, Map<Integer, Instant> stageStarts, Long baselineSyncP95Ms,
-        Long baselineSyncP50Ms, long heapAtStageStart, Instant reviewSince, Evaluation lastEvaluation) {
+        @JsonbProperty("state") ControllerState controllerState, Instant stageStartedAt,
+        Map<Integer, Instant> stageStarts, Long baselineSyncP95Ms, Long baselineSyncP50Ms, long heapAtStageStart,
+        Instant reviewSince, Evaluation lastEvaluation) {
 
     public RolloutState {
         stageStarts = stageStarts == null ? Map.of() : Map.copyOf(stageStarts);
@@ -48,12 +52,12 @@ public record RolloutState(int stageIndex, double percent, boolean asyncEnabled,
     }
 
     public RolloutState withBaseline(Long syncP50Ms, Long syncP95Ms) {
-        return new RolloutState(stageIndex, percent, asyncEnabled, paused, state, stageStartedAt, stageStarts,
+        return new RolloutState(stageIndex, percent, asyncEnabled, paused, controllerState, stageStartedAt, stageStarts,
                 syncP95Ms, syncP50Ms, heapAtStageStart, reviewSince, lastEvaluation);
     }
 
     public RolloutState withEvaluation(Evaluation evaluation, Instant newReviewSince) {
-        return new RolloutState(stageIndex, percent, asyncEnabled, paused, state, stageStartedAt, stageStarts,
+        return new RolloutState(stageIndex, percent, asyncEnabled, paused, controllerState, stageStartedAt, stageStarts,
                 baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, newReviewSince, evaluation);
     }
 }

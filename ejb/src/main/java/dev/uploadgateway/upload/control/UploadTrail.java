@@ -1,8 +1,8 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.audit.control.JsonLines;
-import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadFinished;
+import dev.uploadgateway.upload.entity.UploadView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,27 +35,27 @@ public class UploadTrail {
     }
 
     void record(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {
-        lines.append(json(finished.upload()).build().toString());
+        lines.append(json(finished.upload().view()).build().toString());
     }
 
-    static JsonObjectBuilder json(Upload u) {
+    static JsonObjectBuilder json(UploadView u) {
         JsonObjectBuilder b = JSON.createObjectBuilder()
-                .add("at", u.getCompletedAt().toString())
-                .add("id", u.getId())
-                .add("filename", u.getFilename())
-                .add("bytes", u.getBytes())
-                .add("sha256", u.getSha256())
-                .add("provider", u.getProvider())
-                .add("purpose", u.getPurpose())
-                .add("path", u.getPath().label())
-                .add("state", u.getState().name().toLowerCase(java.util.Locale.ROOT))
-                .add("attempts", u.getAttempts())
-                .add("durationMs", u.getDurationMs());
-        if (u.getProviderFileId() != null) {
-            b.add("providerFileId", u.getProviderFileId());
+                .add("at", u.completedAt().toString())
+                .add("id", u.id())
+                .add("filename", u.filename())
+                .add("bytes", u.bytes())
+                .add("sha256", u.sha256())
+                .add("provider", u.provider())
+                .add("purpose", u.purpose())
+                .add("path", u.path())
+                .add("state", u.state())
+                .add("attempts", u.attempts())
+                .add("durationMs", u.durationMs());
+        if (u.providerFileId() != null) {
+            b.add("providerFileId", u.providerFileId());
         }
-        if (u.getFailureClass() != null) {
-            b.add("failureClass", u.getFailureClass()).add("failureReason", u.getFailureReason());
+        if (u.failureClass() != null) {
+            b.add("failureClass", u.failureClass()).add("failureReason", u.failureReason());
         }
         return b;
     }

@@ -2,11 +2,11 @@ package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.audit.control.SpreadsheetSafe;
 import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,11 +30,12 @@ public final class UploadsCsv {
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (int offset = 0; ; offset += pageSize) {
                 List<Upload> page = pageAt.apply(offset);
-                for (Upload u : page) {
-                    csv.printRecord(SpreadsheetSafe.row(u.getId(), u.getCreatedAt(), u.getCompletedAt(), u.getFilename(), u.getContentType(),
-                            u.getBytes(), u.getSha256(), u.getProvider(), u.getProviderFileId(), u.getPurpose(),
-                            u.getPath().label(), u.getState().name().toLowerCase(Locale.ROOT), u.getAttempts(),
-                            u.getDurationMs(), u.getStickinessKey(), u.getFailureClass(), u.getFailureReason()));
+                for (Upload upload : page) {
+                    UploadView u = upload.view();
+                    csv.printRecord(SpreadsheetSafe.row(u.id(), u.createdAt(), u.completedAt(), u.filename(),
+                            u.contentType(), u.bytes(), u.sha256(), u.provider(), u.providerFileId(), u.purpose(),
+                            u.path(), u.state(), u.attempts(), u.durationMs(), u.stickinessKey(), u.failureClass(),
+                            u.failureReason()));
                 }
                 if (page.size() < pageSize) {
                     return;

@@ -150,4 +150,9 @@ public class Upload {
     }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
+
+    /** The record as it stands, detached from JPA: what the API, the remote view and the trails read. */
+    public UploadView view() {
+        return UploadView.of(this);
+    }
 }

@@ -144,6 +144,6 @@ final class Replay {
     private void follow(RolloutState state) {
         percent = state.percent();
         asyncEnabled = state.asyncEnabled();
-        finished = state.state() == ControllerState.COMPLETE || state.state() == ControllerState.ROLLED_BACK;
+        finished = state.controllerState() == ControllerState.COMPLETE || state.controllerState() == ControllerState.ROLLED_BACK;
     }
 }

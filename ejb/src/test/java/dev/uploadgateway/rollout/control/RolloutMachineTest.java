@@ -60,7 +60,7 @@ class RolloutMachineTest {
         assertEquals(0, s.stageIndex());
         assertEquals(0, s.percent());
         assertFalse(s.asyncEnabled());
-        assertEquals(ControllerState.HOLDING, s.state());
+        assertEquals(ControllerState.HOLDING, s.controllerState());
         assertEquals(T0, s.stageStarts().get(0));
     }
 
@@ -74,7 +74,7 @@ class RolloutMachineTest {
         RolloutState s = machine.state();
         assertEquals(1, s.stageIndex());
         assertTrue(s.asyncEnabled());
-        assertEquals(ControllerState.HOLDING, s.state());
+        assertEquals(ControllerState.HOLDING, s.controllerState());
         assertEquals(LATER, s.stageStartedAt());
         assertEquals(LATER, s.stageStarts().get(1));
         assertEquals(HEAP * 2, s.heapAtStageStart());
@@ -85,14 +85,14 @@ class RolloutMachineTest {
     @Test
     void waitsForAnOperatorWhenAutoPromoteIsOff() {
         assertEquals(Optional.empty(), on(Verdict.PROMOTE, false));
-        assertEquals(ControllerState.READY_TO_PROMOTE, machine.state().state());
+        assertEquals(ControllerState.READY_TO_PROMOTE, machine.state().controllerState());
         assertEquals(0, machine.state().stageIndex());
         Transition t = machine.promote(Actor.OPERATOR, LATER, HEAP);
         assertEquals(Actor.OPERATOR, t.actor());
         assertEquals(Verdict.PROMOTE, t.verdict(), "the evidence the operator acted on");
         assertEquals(List.of("OPERATOR promoted", "because PROMOTE"), t.reasons());
         assertEquals(1, machine.state().stageIndex());
-        assertEquals(ControllerState.HOLDING, machine.state().state());
+        assertEquals(ControllerState.HOLDING, machine.state().controllerState());
     }
 
     @Test
@@ -102,10 +102,10 @@ class RolloutMachineTest {
         assertEquals("complete", t.action());
         assertEquals(4, t.toStage());
         assertFalse(t.startsStage());
-        assertEquals(ControllerState.COMPLETE, machine.state().state());
+        assertEquals(ControllerState.COMPLETE, machine.state().controllerState());
         assertEquals(Optional.empty(), on(Verdict.PROMOTE, true));
         assertEquals(Optional.empty(), on(Verdict.HOLD, true));
-        assertEquals(ControllerState.COMPLETE, machine.state().state());
+        assertEquals(ControllerState.COMPLETE, machine.state().controllerState());
         assertEquals("rollback", on(Verdict.ROLLBACK, true).orElseThrow().action());
     }
 
@@ -120,7 +120,7 @@ class RolloutMachineTest {
         RolloutState s = machine.state();
         assertEquals(0, s.stageIndex());
         assertFalse(s.asyncEnabled());
-        assertEquals(ControllerState.ROLLED_BACK, s.state());
+        assertEquals(ControllerState.ROLLED_BACK, s.controllerState());
     }
 
     @Test
@@ -128,11 +128,11 @@ class RolloutMachineTest {
         machine = atStage(2);
         on(Verdict.ROLLBACK, true);
         assertEquals(Optional.empty(), on(Verdict.PROMOTE, true));
-        assertEquals(ControllerState.ROLLED_BACK, machine.state().state());
+        assertEquals(ControllerState.ROLLED_BACK, machine.state().controllerState());
         Transition t = machine.promote(Actor.OPERATOR, LATER, HEAP);
         assertEquals(1, t.toStage());
         assertTrue(machine.state().asyncEnabled());
-        assertEquals(ControllerState.HOLDING, machine.state().state());
+        assertEquals(ControllerState.HOLDING, machine.state().controllerState());
     }
 
     @Test
@@ -140,7 +140,7 @@ class RolloutMachineTest {
         machine = atStage(2);
         on(Verdict.ROLLBACK, true);
         assertEquals("resume", machine.resume(Actor.OPERATOR, LATER).action());
-        assertEquals(ControllerState.HOLDING, machine.state().state());
+        assertEquals(ControllerState.HOLDING, machine.state().controllerState());
         assertEquals(1, on(Verdict.PROMOTE, true).orElseThrow().toStage());
     }
 
@@ -156,10 +156,10 @@ class RolloutMachineTest {
         RolloutState s = machine.state();
         assertEquals(2, s.stageIndex());
         assertEquals(10, s.percent());
-        assertEquals(ControllerState.PAUSED, s.state());
+        assertEquals(ControllerState.PAUSED, s.controllerState());
         assertEquals(Verdict.PROMOTE, s.lastEvaluation().verdict(), "evaluations are still recorded");
         machine.resume(Actor.OPERATOR, LATER);
-        assertEquals(ControllerState.HOLDING, machine.state().state());
+        assertEquals(ControllerState.HOLDING, machine.state().controllerState());
         assertFalse(machine.state().paused());
     }
 
@@ -169,7 +169,7 @@ class RolloutMachineTest {
         machine.pause(Actor.OPERATOR, T0);
         machine.promote(Actor.OPERATOR, LATER, HEAP);
         assertEquals(2, machine.state().stageIndex());
-        assertEquals(ControllerState.PAUSED, machine.state().state());
+        assertEquals(ControllerState.PAUSED, machine.state().controllerState());
         assertTrue(machine.state().paused());
     }
 
@@ -231,11 +231,11 @@ class RolloutMachineTest {
         assertEquals(first, machine.state().reviewSince());
         Instant later = first.plusSeconds(1_800);
         machine.onEvaluation(evaluation(Verdict.REVIEW, later, true), true, HEAP, later);
-        assertEquals(ControllerState.REVIEW, machine.state().state());
+        assertEquals(ControllerState.REVIEW, machine.state().controllerState());
         assertEquals(first, machine.state().reviewSince());
         machine.onEvaluation(evaluation(Verdict.HOLD, later, false), true, HEAP, later);
         assertNull(machine.state().reviewSince());
-        assertEquals(ControllerState.HOLDING, machine.state().state());
+        assertEquals(ControllerState.HOLDING, machine.state().controllerState());
     }
 
     @Test
@@ -245,6 +245,6 @@ class RolloutMachineTest {
         assertEquals(Actor.OPERATOR, t.actor());
         assertEquals(List.of("customers report truncated files"), t.reasons());
         assertNull(t.kpis(), "no evaluation of this stage was at hand");
-        assertEquals(ControllerState.ROLLED_BACK, machine.state().state());
+        assertEquals(ControllerState.ROLLED_BACK, machine.state().controllerState());
     }
 }

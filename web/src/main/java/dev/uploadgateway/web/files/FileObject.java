@@ -2,7 +2,9 @@ package dev.uploadgateway.web.files;
 
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadState;
+import dev.uploadgateway.upload.entity.UploadView;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 /** An upload as OpenAI's {@code file} object; its id is the upload's id behind {@code file-}. */
@@ -16,22 +18,19 @@ final class FileObject {
     private FileObject() {
     }
 
-    static JsonObject of(Upload u) {
-        String status = switch (u.getState()) {
-            case DELIVERED -> "processed";
-            case FAILED -> "error";
-            default -> "uploaded";
-        };
+    static JsonObject of(Upload upload) {
+        UploadView u = upload.view();
+        boolean failed = UploadState.FAILED.label().equals(u.state());
+        String status = failed ? "error" : UploadState.DELIVERED.label().equals(u.state()) ? "processed" : "uploaded";
         return JSON.createObjectBuilder()
-                .add("id", PREFIX + u.getId())
+                .add("id", PREFIX + u.id())
                 .add("object", "file")
-                .add("bytes", u.getBytes())
-                .add("created_at", u.getCreatedAt().getEpochSecond())
-                .add("filename", u.getFilename())
-                .add("purpose", u.getPurpose())
+                .add("bytes", u.bytes())
+                .add("created_at", u.createdAt().getEpochSecond())
+                .add("filename", u.filename())
+                .add("purpose", u.purpose())
                 .add("status", status)
-                .add("status_details", u.getState() == UploadState.FAILED ? JSON.createValue(u.getFailureReason())
-                        : jakarta.json.JsonValue.NULL)
+                .add("status_details", failed ? JSON.createValue(u.failureReason()) : JsonValue.NULL)
                 .build();
     }
 

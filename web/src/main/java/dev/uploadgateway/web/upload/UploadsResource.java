@@ -12,8 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.upload.entity.UploadReceipt;
+import dev.uploadgateway.upload.entity.UploadView;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.web.Callers;
 import jakarta.annotation.security.PermitAll;
@@ -106,17 +108,17 @@ public class UploadsResource {
                 headers.getHeaderString(header), blankToNull(idempotencyKey), respondAsync(prefer), tenant));
         URI location = uri.getAbsolutePathBuilder().path(receipt.accepted().getId()).build();
         if (receipt.replayed()) {
-            response.resume(Response.ok(UploadView.of(receipt.accepted())).location(location)
+            response.resume(Response.ok(receipt.accepted().view()).location(location)
                     .header("Idempotent-Replayed", "true").build());
         } else if (respondAsync(prefer) && receipt.accepted().getPath() == UploadPath.ASYNC) {
-            response.resume(Response.accepted(UploadView.of(receipt.accepted())).location(location)
+            response.resume(Response.accepted(receipt.accepted().view()).location(location)
                     .header(header, receipt.accepted().getStickinessKey())
                     .header("Preference-Applied", "respond-async").build());
         } else {
             receipt.outcome().whenComplete((upload, failure) -> {
                 if (failure == null) {
                     response.resume(Response.created(location).header(header, upload.getStickinessKey())
-                            .entity(UploadView.of(upload)).build());
+                            .entity(upload.view()).build());
                 } else {
                     // resume(Throwable), not resume(Object): only the former reaches the exception mappers
                     response.resume(unwrapped(failure));
@@ -131,7 +133,7 @@ public class UploadsResource {
     @Operation(summary = "List upload records, newest first")
     public List<UploadView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                  @QueryParam("limit") @DefaultValue("50") int limit) {
-        return uploads.newest(callers.tenant(), offset, limit).stream().map(UploadView::of).toList();
+        return uploads.newest(callers.tenant(), offset, limit).stream().map(Upload::view).toList();
     }
 
     @GET
@@ -142,7 +144,7 @@ public class UploadsResource {
             schema = @Schema(implementation = UploadView.class), examples = @ExampleObject(name = "delivered", value = UPLOAD_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such upload (problem+json)")
     public UploadView find(@PathParam("id") String id) {
-        return UploadView.of(uploads.find(callers.tenant(), id));
+        return uploads.find(callers.tenant(), id).view();
     }
 
     /** RFC 7240: the preference may come with others in one header. */
