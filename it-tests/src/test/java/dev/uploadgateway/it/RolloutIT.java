@@ -3,12 +3,16 @@ package dev.uploadgateway.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,39 @@ import org.junit.jupiter.api.Test;
 class RolloutIT extends GatewayIT {
 
     private static final String ADMIN = "admin:" + System.getProperty("gateway.admin-password");
+    /**
+     * How long a rewritten switch must read the same before the controller adopts it (ConfigAdoption's
+     * 2.5 s) plus the config cache that can keep a passing value ({@code mp.config.cache.duration}, 1 s).
+     */
+    private static final Duration SETTLING = Duration.ofMillis(3_500);
+
+    /** The newest rollout event now, or null: events after it are this test's own. */
+    private JsonObject newestEvent() throws Exception {
+        List<JsonObject> newest = events(1);
+        return newest.isEmpty() ? null : newest.get(0);
+    }
+
+    /** The events recorded after {@code marker} (from {@link #newestEvent()}), newest first. */
+    private List<JsonObject> eventsAfter(JsonObject marker) throws Exception {
+        List<JsonObject> after = new ArrayList<>();
+        for (JsonObject event : events(500)) {
+            if (event.equals(marker)) {
+                return after;
+            }
+            after.add(event);
+        }
+        assertTrue(marker == null, "the marker event is no longer among the newest 500: " + marker);
+        return after;
+    }
+
+    private List<JsonObject> events(int limit) throws Exception {
+        return gateway.get("api/rollout/events?limit=" + limit).jsonStructure().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    private static Instant lastEvaluationAt(JsonObject rollout) {
+        JsonObject evaluation = rollout.get("lastEvaluation") instanceof JsonObject e ? e : null;
+        return evaluation == null || !evaluation.containsKey("at") ? Instant.MIN : Instant.parse(evaluation.getString("at"));
+    }
 
     private GatewayClient.Answer post(String path, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
@@ -64,6 +101,7 @@ class RolloutIT extends GatewayIT {
 
     @Test
     void rollsBackToZeroOnAFailureStormAndNewUploadsGoSync() throws Exception {
+        JsonObject before = newestEvent();
         try {
             emulator.failNext(40, 400);
             Path file = GatewayDeployment.randomFile("storm.bin", 16 * 1024, 52);
@@ -82,9 +120,10 @@ class RolloutIT extends GatewayIT {
                     Keys.forPath(true, 50), Map.of("provider", "kimi"));
             assertEquals("sync", after.json().getString("path"), "a key that was async now goes sync");
 
-            JsonObject event = gateway.get("api/rollout/events?limit=20").jsonStructure().asJsonArray()
-                    .getValuesAs(JsonObject.class).stream()
-                    .filter(e -> "rollback".equals(e.getString("action"))).findFirst().orElseThrow();
+            List<JsonObject> rollbacks = eventsAfter(before).stream()
+                    .filter(e -> "rollback".equals(e.getString("action"))).toList();
+            assertEquals(1, rollbacks.size(), "one rollback from this storm: " + rollbacks);
+            JsonObject event = rollbacks.get(0);
             assertEquals("CONTROLLER", event.getString("actor"));
             assertTrue(event.getJsonArray("reasons").toString().contains("errors"), event.toString());
             assertTrue(event.containsKey("kpis") && event.containsKey("criteria"), "judged evidence recorded");
@@ -100,7 +139,7 @@ class RolloutIT extends GatewayIT {
      */
     @Test
     void aSwitchFileRewrittenWithTheSameValueDoesNotMoveTheRollout() throws Exception {
-        java.time.Instant since = java.time.Instant.now();
+        JsonObject before = newestEvent();
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread writer = new Thread(() -> {
             for (int i = 0; i < 300; i++) {
@@ -117,13 +156,20 @@ class RolloutIT extends GatewayIT {
             reads++;
         }
         writer.join();
-        Thread.sleep(4_000); // longer than the controller's settling time (2.5 s)
+        // Whatever the last rewrite left passing would have been adopted by now: the controller's own
+        // tick (every 2 s here) has read the switches and evaluated after the settling time.
+        Instant settled = Instant.now().plus(SETTLING);
+        await("an evaluation after the settling time").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonObject rollout = gateway.get("api/rollout").json();
+                    assertTrue(rollout.getBoolean("asyncEnabled"), rollout.toString());
+                    return lastEvaluationAt(rollout).isAfter(settled);
+                });
         JsonObject rollout = gateway.get("api/rollout").json();
         assertTrue(rollout.getBoolean("asyncEnabled"), rollout.toString());
         assertEquals(50.0, rollout.getJsonNumber("percent").doubleValue());
-        List<JsonObject> moves = gateway.get("api/rollout/events?limit=50").jsonStructure().asJsonArray()
-                .getValuesAs(JsonObject.class).stream()
-                .filter(e -> "adopt-config".equals(e.getString("action")) && java.time.Instant.parse(e.getString("at")).isAfter(since))
+        List<JsonObject> moves = eventsAfter(before).stream()
+                .filter(e -> "adopt-config".equals(e.getString("action")))
                 .toList();
         assertEquals(List.of(), moves, "no configuration move from rewriting the same values");
     }
@@ -147,14 +193,21 @@ class RolloutIT extends GatewayIT {
 
     @Test
     void exportsUploadsAndRolloutEventsAsParseableCsv() throws Exception {
+        JsonObject before = newestEvent();
+        readoptFifty();
+        List<String> ownAdoptions = eventsAfter(before).stream().filter(e -> "adopt-config".equals(e.getString("action")))
+                .map(e -> e.getString("at")).toList();
+        assertFalse(ownAdoptions.isEmpty(), "moving to 49 % and back to 50 % records adoptions");
         Path file = GatewayDeployment.randomFile("quoted, \"name\".bin", 8 * 1024, 53);
         assertEquals(201, gateway.upload(file, "quoted, \"name\".bin", "application/octet-stream", null, Map.of())
                 .status());
         List<CSVRecord> uploads = csv("api/uploads.csv", "id");
         assertTrue(uploads.stream().anyMatch(r -> r.get("filename").equals("quoted, \"name\".bin")), "quoting round-trips");
         List<CSVRecord> events = csv("api/rollout/events.csv", "at");
-        assertFalse(events.isEmpty());
-        assertTrue(events.stream().anyMatch(r -> r.get("action").equals("adopt-config")));
+        for (String at : ownAdoptions) {
+            assertTrue(events.stream().anyMatch(r -> r.get("action").equals("adopt-config") && r.get("at").equals(at)),
+                    "this test's adoption at " + at + " is in the CSV");
+        }
     }
 
     private List<CSVRecord> csv(String path, String firstColumn) throws Exception {
