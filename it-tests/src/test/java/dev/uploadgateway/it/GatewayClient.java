@@ -16,9 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A client of the gateway under test, on loopback, speaking HTTP/1.1 like most SDKs. */
 final class GatewayClient {
@@ -85,20 +87,21 @@ final class GatewayClient {
         return new Answer(response.statusCode(), response.headers(), response.body());
     }
 
-    /** Polls {@code GET /api/rollout} until it shows what a config change should have made it show. */
-    void awaitRollout(Predicate<JsonObject> shows, String what) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        JsonObject last = null;
-        while (Instant.now().isBefore(deadline)) {
-            Answer answer = get("api/rollout");
-            if (answer.status() == 200) {
-                last = answer.json();
-                if (shows.test(last)) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
+    /** Polls {@code GET /api/rollout} until it shows what a config change should have made it show (at most 20 s). */
+    void awaitRollout(Predicate<JsonObject> shows, String what) {
+        AtomicReference<JsonObject> last = new AtomicReference<>();
+        try {
+            Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> {
+                        Answer answer = get("api/rollout");
+                        if (answer.status() != 200) {
+                            return false;
+                        }
+                        last.set(answer.json());
+                        return shows.test(last.get());
+                    });
+        } catch (ConditionTimeoutException e) {
+            fail("the gateway did not pick up " + what + " within 20 s; last seen " + last.get());
         }
-        fail("the gateway did not pick up " + what + " within 20 s; last seen " + last);
     }
 }

@@ -121,6 +121,7 @@ final class MicroProcess implements AutoCloseable {
      * Waits until Micro has finished booting (its "ready" line, which comes after the post-boot
      * commands; the application answers a little before them) and the application answers.
      */
+    // Polled by hand, not with Awaitility: both waits end at once when the JVM has died, and report false rather than throw.
     boolean awaitReady(Duration timeout) throws IOException, InterruptedException {
         GatewayClient client = GatewayClient.at(url());
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -17,7 +17,8 @@ class StartupValidationIT {
     @Test
     void refusesToDeployWithARolloutAboveHundredAndNamesTheKey() throws Exception {
         try (MicroProcess micro = MicroProcess.start(List.of("-Dasync.upload.rollout=150", "-Dasync.upload.enabled=yes",
-                "-Dupload.async.max-in-flight=0", "-Dupload.max-bytes=abc", "-Dupload.sync.heap-share=1.5"))) {
+                "-Dupload.async.max-in-flight=0", "-Dupload.max-bytes=abc", "-Dupload.sync.heap-share=1.5",
+                "-Dauth.failed-login-burst=0", "-Dprovider.connect-timeout-seconds=soon"))) {
             assertTrue(micro.awaitLog(log -> log.contains("Payara Micro") && log.contains("ready in"),
                     Duration.ofMinutes(3)), "Micro finished booting");
             String log = micro.log();
@@ -28,6 +29,8 @@ class StartupValidationIT {
             assertTrue(log.contains("upload.async.max-in-flight must be greater than or equal to 1, was '0'"), "no zero places");
             assertTrue(log.contains("upload.max-bytes must be a whole number, was 'abc'"), "a value that does not convert");
             assertTrue(log.contains("upload.sync.heap-share must be less than or equal to 1, was '1.5'"), "a share above 1");
+            assertTrue(log.contains("auth.failed-login-burst must be greater than or equal to 1, was '0'"), "another component's group");
+            assertTrue(log.contains("provider.connect-timeout-seconds must be a whole number, was 'soon'"), "and a third's");
             GatewayClient gateway = GatewayClient.at(micro.url());
             assertEquals(404, gateway.get("api/rollout").status(), "the application is not deployed");
         }

@@ -1,6 +1,10 @@
 package dev.uploadgateway.configuration.control;
 
+import dev.uploadgateway.audit.control.AuditSettings;
+import dev.uploadgateway.provider.control.ProviderSettings;
+import dev.uploadgateway.rollout.control.RolloutFiles;
 import dev.uploadgateway.rollout.control.ScheduleConfig;
+import dev.uploadgateway.security.control.LoginSettings;
 import dev.uploadgateway.upload.control.UploadSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -29,6 +33,18 @@ public class StartupValidation {
     @Inject
     @ConfigProperties
     UploadSettings upload;
+    @Inject
+    @ConfigProperties
+    LoginSettings login;
+    @Inject
+    @ConfigProperties
+    ProviderSettings providers;
+    @Inject
+    @ConfigProperties
+    AuditSettings audit;
+    @Inject
+    @ConfigProperties
+    RolloutFiles rolloutFiles;
 
     private volatile boolean validated;
 
@@ -40,7 +56,9 @@ public class StartupValidation {
     @PostConstruct
     void validate() {
         List<String> problems = new ArrayList<>(ConfigKeys.problems(key -> config.getOptionalValue(key, String.class)));
-        problems.addAll(SettingsCheck.problems(upload, config, validator));
+        for (Object group : List.of(upload, login, providers, audit, rolloutFiles)) {
+            problems.addAll(SettingsCheck.problems(group, config, validator));
+        }
         try {
             ScheduleConfig.read(key -> config.getOptionalValue(key, String.class));
         } catch (IllegalArgumentException e) {

@@ -31,7 +31,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The client of an OpenAI-style files API (Kimi and GLM): uploads, lists, downloads and deletes.
@@ -50,8 +50,8 @@ public class FilesApiClient {
     private static final int MESSAGE_LIMIT = 300;
 
     @Inject
-    @ConfigProperty(name = "provider.connect-timeout-seconds")
-    long connectTimeoutSeconds;
+    @ConfigProperties
+    ProviderSettings settings;
 
     private Supplier<HttpClient> clients;
     private volatile HttpClient client;
@@ -61,7 +61,7 @@ public class FilesApiClient {
         // HTTP/1.1 pinned: the default h2c upgrade attempt breaks many plain-HTTP servers.
         init(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
+                .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds))
                 .build());
     }
 

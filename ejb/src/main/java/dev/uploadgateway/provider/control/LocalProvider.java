@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The embedded default: files are stored under {@code provider.local.dir} by generated id, so the
@@ -26,8 +26,8 @@ public class LocalProvider implements FileProvider {
     public static final String NAME = "local";
 
     @Inject
-    @ConfigProperty(name = "provider.local.dir")
-    jakarta.inject.Provider<String> dir;
+    @ConfigProperties
+    ProviderSettings settings;
 
     @Override
     public InputStream content(String providerFileId) {
@@ -53,12 +53,12 @@ public class LocalProvider implements FileProvider {
         if (!providerFileId.matches("file-[0-9a-f-]{36}")) {
             throw new ProviderRejected(NAME, "the local store has no file '" + providerFileId + "'");
         }
-        return Path.of(dir.get()).resolve(providerFileId);
+        return Path.of(settings.localDir).resolve(providerFileId);
     }
 
     @Override
     public Optional<ProviderFile> delivered(String uploadId, String filename, long bytes, Instant since) {
-        Path stored = Path.of(dir.get()).resolve("file-" + uploadId);
+        Path stored = Path.of(settings.localDir).resolve("file-" + uploadId);
         try {
             return Files.isRegularFile(stored) && Files.size(stored) == bytes
                     ? Optional.of(new ProviderFile("file-" + uploadId, bytes, null)) : Optional.empty();
@@ -78,7 +78,7 @@ public class LocalProvider implements FileProvider {
         // the same file instead of adding a second one.
         String id = "file-" + uploadId;
         try {
-            Path directory = Files.createDirectories(Path.of(dir.get()));
+            Path directory = Files.createDirectories(Path.of(settings.localDir));
             Path stored = directory.resolve(id);
             Path partial = directory.resolve(id + "." + UUID.randomUUID() + ".partial");
             content.copyTo(partial);

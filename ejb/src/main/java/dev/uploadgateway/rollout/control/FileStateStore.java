@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The rollout's state as one JSON document in {@code rollout.state-file}, replaced atomically
@@ -27,12 +27,12 @@ public class FileStateStore implements RolloutStateStore {
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
-    @ConfigProperty(name = "rollout.state-file")
-    String fileName;
+    @ConfigProperties
+    RolloutFiles files;
 
     @Override
     public Optional<StoredRollout> load() {
-        Path file = Path.of(fileName);
+        Path file = Path.of(files.stateFile);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -47,7 +47,7 @@ public class FileStateStore implements RolloutStateStore {
 
     @Override
     public synchronized void save(StoredRollout stored) {
-        Path file = Path.of(fileName).toAbsolutePath();
+        Path file = Path.of(files.stateFile).toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
             Path next = file.resolveSibling(file.getFileName() + ".next");

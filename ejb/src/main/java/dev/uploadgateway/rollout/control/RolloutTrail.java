@@ -1,5 +1,6 @@
 package dev.uploadgateway.rollout.control;
 
+import dev.uploadgateway.audit.control.AuditSettings;
 import dev.uploadgateway.audit.control.JsonLines;
 import dev.uploadgateway.rollout.entity.Transition;
 import jakarta.annotation.PostConstruct;
@@ -10,7 +11,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /** Every rollout move and verdict change as one JSON line in {@code audit.rollout-events-file}. */
 @ApplicationScoped
@@ -19,14 +20,14 @@ public class RolloutTrail {
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
-    @ConfigProperty(name = "audit.rollout-events-file")
-    String fileName;
+    @ConfigProperties
+    AuditSettings settings;
 
     private JsonLines lines;
 
     @PostConstruct
     void open() {
-        lines = new JsonLines(Path.of(fileName), true);
+        lines = new JsonLines(Path.of(settings.rolloutEventsFile), true);
     }
 
     public void record(Transition transition) {

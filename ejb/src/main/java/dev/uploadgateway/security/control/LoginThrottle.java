@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Failed logins per client address in fixed windows: after {@code auth.failed-login-burst} failures
@@ -21,11 +21,8 @@ public class LoginThrottle {
     static final int MAX_CLIENTS = 10_000;
 
     @Inject
-    @ConfigProperty(name = "auth.failed-login-burst")
-    int burst;
-    @Inject
-    @ConfigProperty(name = "auth.failed-login-window-seconds")
-    long windowSeconds;
+    @ConfigProperties
+    LoginSettings settings;
 
     LongSupplier clock = System::nanoTime;
     private final Map<String, Window> clients = new ConcurrentHashMap<>();
@@ -35,7 +32,7 @@ public class LoginThrottle {
 
     public boolean blocked(String client) {
         Window w = clients.get(client);
-        return w != null && !ended(w) && w.failures() >= burst;
+        return w != null && !ended(w) && w.failures() >= settings.failedLoginBurst;
     }
 
     public void failed(String client) {
@@ -55,11 +52,11 @@ public class LoginThrottle {
         if (w == null) {
             return 1;
         }
-        long left = windowSeconds * 1_000_000_000L - (clock.getAsLong() - w.startedAt());
+        long left = settings.failedLoginWindowSeconds * 1_000_000_000L - (clock.getAsLong() - w.startedAt());
         return Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
     }
 
     private boolean ended(Window w) {
-        return clock.getAsLong() - w.startedAt() >= windowSeconds * 1_000_000_000L;
+        return clock.getAsLong() - w.startedAt() >= settings.failedLoginWindowSeconds * 1_000_000_000L;
     }
 }

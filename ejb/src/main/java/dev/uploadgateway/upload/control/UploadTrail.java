@@ -1,5 +1,6 @@
 package dev.uploadgateway.upload.control;
 
+import dev.uploadgateway.audit.control.AuditSettings;
 import dev.uploadgateway.audit.control.JsonLines;
 import dev.uploadgateway.upload.entity.UploadFinished;
 import dev.uploadgateway.upload.entity.UploadView;
@@ -11,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Every finished upload as one JSON line in {@code audit.upload-events-file}; not forced to disk line
@@ -24,14 +25,14 @@ public class UploadTrail {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
-    @ConfigProperty(name = "audit.upload-events-file")
-    String fileName;
+    @ConfigProperties
+    AuditSettings settings;
 
     private JsonLines lines;
 
     @PostConstruct
     void open() {
-        lines = new JsonLines(Path.of(fileName), false);
+        lines = new JsonLines(Path.of(settings.uploadEventsFile), false);
     }
 
     void record(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {

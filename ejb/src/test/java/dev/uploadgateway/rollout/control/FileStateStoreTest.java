@@ -30,14 +30,15 @@ class FileStateStoreTest {
 
     private FileStateStore store() {
         FileStateStore store = new FileStateStore();
-        store.fileName = dir.resolve("rollout-state.json").toString();
+        store.files = new RolloutFiles();
+        store.files.stateFile = dir.resolve("rollout-state.json").toString();
         return store;
     }
 
     @Test
     void readsControllerStateFromAFileWrittenBeforeTheRename() throws IOException {
         FileStateStore store = store();
-        Files.writeString(Path.of(store.fileName), WRITTEN_BEFORE_THE_RENAME, StandardCharsets.UTF_8);
+        Files.writeString(Path.of(store.files.stateFile), WRITTEN_BEFORE_THE_RENAME, StandardCharsets.UTF_8);
 
         StoredRollout stored = store.load().orElseThrow();
 
@@ -61,7 +62,7 @@ class FileStateStoreTest {
 
         store.save(new StoredRollout(state, true, 1.0));
 
-        String json = Files.readString(Path.of(store.fileName), StandardCharsets.UTF_8);
+        String json = Files.readString(Path.of(store.files.stateFile), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"state\":\"ROLLED_BACK\""), json);
         assertFalse(json.contains("controllerState"), json);
         assertEquals(state, store.load().orElseThrow().state());

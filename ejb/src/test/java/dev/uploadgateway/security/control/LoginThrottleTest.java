@@ -16,8 +16,9 @@ class LoginThrottleTest {
     @BeforeEach
     void tenFailuresAMinute() {
         throttle = new LoginThrottle();
-        throttle.burst = 10;
-        throttle.windowSeconds = 60;
+        throttle.settings = new LoginSettings();
+        throttle.settings.failedLoginBurst = 10;
+        throttle.settings.failedLoginWindowSeconds = 60;
         throttle.clock = () -> now;
     }
 
