@@ -215,6 +215,17 @@ class DashboardIT extends GatewayIT {
 
     @Test
     void letsAnOperatorPauseAndResumeAfterConfirmingInThePage() throws Exception {
+        // every request the page makes, so the test can see what logging in sends
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                    const fetched = window.fetch.bind(window);
+                    window.sent = [];
+                    window.fetch = (input, init) => {
+                        window.sent.push(((init && init.method) || 'GET') + ' ' + new URL(String(input), location.href).pathname);
+                        return fetched(input, init);
+                    };
+                })();
+                """));
         browser.get(base());
         wait.until(ExpectedConditions.attributeToBeNotEmpty(element("stage-percent"), "data-value"));
         assertFalse(element("action-pause").isEnabled(), "no actions before logging in");
@@ -226,6 +237,10 @@ class DashboardIT extends GatewayIT {
         logIn(PASSWORD);
         wait.until(ExpectedConditions.visibilityOf(element("operator-name")));
         assertEquals("admin", text("operator-name"));
+        // logging in changes nothing: it reads who the operator is, and sends no evaluation or move
+        assertEquals(List.of(), browser.executeScript("return window.sent.filter(r => !r.startsWith('GET '))"),
+                "logging in sent only reads");
+        assertEquals(true, browser.executeScript("return window.sent.includes('GET /api/rollout/operator')"));
 
         confirm("action-pause", "Pause the rollout?");
         wait.until(d -> text("action-result").startsWith("Paused"));
