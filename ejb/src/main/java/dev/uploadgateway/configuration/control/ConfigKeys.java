@@ -9,7 +9,10 @@ import java.util.function.Function;
  * The names of the keys the code reads by name, and the rules a value must follow. The defaults
  * and their documentation live in {@code META-INF/microprofile-config.properties}; the rules live
  * here, as plain functions, so they are unit-tested and applied both at deployment (a bad value
- * fails it, naming the key) and at run time (a bad value is ignored and logged).
+ * fails it, naming the key) and at run time (a bad value is ignored and logged). They cover the keys
+ * read live, on every decision, which a fixed {@code @ConfigProperties} group cannot hold, and whose
+ * rules are stricter than MicroProfile's converters (its boolean converter takes yes, on and 1; the
+ * API keys must never be echoed in a message); the fixed settings are typed groups (UploadSettings …).
  */
 public final class ConfigKeys {
 
