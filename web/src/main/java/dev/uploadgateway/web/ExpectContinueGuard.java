@@ -1,5 +1,6 @@
 package dev.uploadgateway.web;
 
+import dev.uploadgateway.upload.entity.RequestSize;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -30,8 +31,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ExpectContinueGuard implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(ExpectContinueGuard.class.getName());
-    /** The room above upload.max-bytes that MultipartIntake allows for the framing and form fields (FRAMING_ALLOWANCE). */
-    static final long FRAMING_ALLOWANCE = 64 * 1024;
     static final List<String> UPLOAD_PATHS = List.of("/api/uploads", "/v1/files");
 
     private final List<Object> monitoringConfigs = new ArrayList<>();
@@ -113,7 +112,7 @@ public class ExpectContinueGuard implements ServletContextListener {
 
     /** Whether the gateway's upload resources would refuse this request from its declared length alone. */
     static boolean withholds(String method, String uri, long contentLength, long maxBytes, String contextPath) {
-        if (!"POST".equals(method) || contentLength <= maxBytes + FRAMING_ALLOWANCE || uri == null) {
+        if (!"POST".equals(method) || contentLength <= RequestSize.largest(maxBytes) || uri == null) {
             return false;
         }
         for (String path : UPLOAD_PATHS) {

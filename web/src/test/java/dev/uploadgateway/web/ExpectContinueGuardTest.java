@@ -3,12 +3,13 @@ package dev.uploadgateway.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uploadgateway.upload.entity.RequestSize;
 import org.junit.jupiter.api.Test;
 
 class ExpectContinueGuardTest {
 
     private static final long MAX = 1_000_000;
-    private static final long REFUSED = MAX + ExpectContinueGuard.FRAMING_ALLOWANCE + 1;
+    private static final long REFUSED = RequestSize.largest(MAX) + 1;
 
     @Test
     void withholdsTheAckForAnUploadTheResourceRefusesFromItsLength() {

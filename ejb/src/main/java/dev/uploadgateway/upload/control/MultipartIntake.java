@@ -5,6 +5,7 @@ import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.problem.entity.TooLarge;
 import dev.uploadgateway.provider.entity.FileContent;
 import dev.uploadgateway.upload.entity.IncomingUpload;
+import dev.uploadgateway.upload.entity.RequestSize;
 import dev.uploadgateway.upload.entity.SpoolFull;
 import dev.uploadgateway.upload.entity.UploadForm;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 public class MultipartIntake {
 
     private static final Logger LOG = Logger.getLogger(MultipartIntake.class.getName());
-    /** Room for the multipart framing and the small form fields around the file. */
-    static final long FRAMING_ALLOWANCE = 64 * 1024;
     private static final int FIELD_LIMIT = 1024;
 
     @Inject
@@ -45,7 +44,7 @@ public class MultipartIntake {
      */
     public ReceivedUpload receive(IncomingUpload incoming, SyncAdmission.Hold heap) {
         long max = settings.maxBytes;
-        if (incoming.contentLength() > max + FRAMING_ALLOWANCE) {
+        if (incoming.contentLength() > RequestSize.largest(max)) {
             throw tooLarge(max);
         }
         Parts parts = new Parts();
@@ -56,7 +55,7 @@ public class MultipartIntake {
                 throw new Refused(ProblemType.MALFORMED_MULTIPART,
                         "The Content-Type has no usable boundary parameter (1 to 70 characters).");
             }
-            MultipartFraming body = new MultipartFraming(incoming.body(), boundary, max + FRAMING_ALLOWANCE);
+            MultipartFraming body = new MultipartFraming(incoming.body(), boundary, RequestSize.largest(max));
             for (String block = body.nextPart(); block != null; block = body.nextPart()) {
                 FileItemHeaders headers = parser.headers(block);
                 String name = parser.getFieldName(headers);

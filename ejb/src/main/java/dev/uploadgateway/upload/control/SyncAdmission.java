@@ -3,6 +3,7 @@ package dev.uploadgateway.upload.control;
 import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.upload.entity.GatewayBusy;
+import dev.uploadgateway.upload.entity.RequestSize;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class SyncAdmission {
      */
     public Hold admit(long declaredLength) {
         Hold hold = new Hold(declaredLength >= 0);
-        if (declaredLength >= 0 && declaredLength <= settings.maxBytes + MultipartIntake.FRAMING_ALLOWANCE) {
+        if (declaredLength >= 0 && declaredLength <= RequestSize.largest(settings.maxBytes)) {
             hold.grow(HeapBudget.need(declaredLength));
         }
         // a declared length above the limit is refused by the intake before a byte is read
