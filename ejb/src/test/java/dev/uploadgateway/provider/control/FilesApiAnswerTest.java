@@ -11,7 +11,6 @@ import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +58,7 @@ class FilesApiAnswerTest {
         });
         server.start();
         client.init(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-        kimi = new ProviderConfig(config(Map.of(
+        kimi = new ProviderConfig(MapConfig.of(Map.of(
                 "provider.kimi.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
                 "provider.kimi.api-key", "k",
                 "provider.kimi.request-timeout-seconds", "10")), "kimi");
@@ -218,7 +216,7 @@ class FilesApiAnswerTest {
 
     @Test
     void aProviderWithoutAnApiKeyIsRefusedBeforeAnythingIsSent() {
-        ProviderConfig keyless = new ProviderConfig(config(Map.of("provider.glm.base-url", "http://127.0.0.1:1")), "glm");
+        ProviderConfig keyless = new ProviderConfig(MapConfig.of(Map.of("provider.glm.base-url", "http://127.0.0.1:1")), "glm");
         ProviderRejected rejected = assertThrows(ProviderRejected.class, () -> client.send(keyless, "/api/paas/v4/files",
                 "a.txt", "text/plain", "agent", new FileContent.InMemory(new byte[1])));
         assertEquals("glm", rejected.provider());
@@ -229,23 +227,5 @@ class FilesApiAnswerTest {
         server.stop(0);
         ProviderUnavailable unavailable = assertThrows(ProviderUnavailable.class, this::send);
         assertTrue(unavailable.getMessage().startsWith("network error talking to the provider"), unavailable.getMessage());
-    }
-
-    /** Just enough of MicroProfile Config for ProviderConfig: values from a map. */
-    private static Config config(Map<String, String> values) {
-        return (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[]{Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getValue" -> convert(values.get((String) args[0]), (Class<?>) args[1]);
-                    case "getOptionalValue" -> Optional.ofNullable(values.get((String) args[0]))
-                            .map(v -> convert(v, (Class<?>) args[1]));
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static Object convert(String value, Class<?> type) {
-        if (value == null) {
-            throw new java.util.NoSuchElementException();
-        }
-        return type == Long.class ? Long.valueOf(value) : value;
     }
 }

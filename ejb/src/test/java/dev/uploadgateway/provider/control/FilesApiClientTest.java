@@ -8,17 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,7 @@ class FilesApiClientTest {
         post.init(() -> built.incrementAndGet() == 1
                 ? HttpClient.newBuilder().executor(stopped).build()
                 : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-        ProviderConfig kimi = new ProviderConfig(config(Map.of(
+        ProviderConfig kimi = new ProviderConfig(MapConfig.of(Map.of(
                 "provider.kimi.base-url", "http://127.0.0.1:" + provider.getAddress().getPort(),
                 "provider.kimi.api-key", "k",
                 "provider.kimi.request-timeout-seconds", "10")), "kimi");
@@ -73,23 +70,5 @@ class FilesApiClientTest {
         assertEquals(2, built.get(), "one replacement, not one per request");
         post.send(kimi, "/v1/files", "a.txt", "text/plain", "file-extract", content);
         assertEquals(2, built.get());
-    }
-
-    /** Just enough of MicroProfile Config for ProviderConfig: values from a map. */
-    private static Config config(Map<String, String> values) {
-        return (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[]{Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getValue" -> convert(values.get((String) args[0]), (Class<?>) args[1]);
-                    case "getOptionalValue" -> Optional.ofNullable(values.get((String) args[0]))
-                            .map(v -> convert(v, (Class<?>) args[1]));
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static Object convert(String value, Class<?> type) {
-        if (value == null) {
-            throw new java.util.NoSuchElementException();
-        }
-        return type == Long.class ? Long.valueOf(value) : value;
     }
 }

@@ -45,11 +45,16 @@ class DeliveryTest {
     void anAcceptedAsyncUpload() throws Exception {
         attempt.store = store;
         spool = Files.write(spoolDir.resolve("a.spool"), new byte[]{1, 2, 3});
-        Upload record = store.create(new Upload("a.bin", "application/octet-stream", 3, "00", "kimi", "file-extract",
+        delivery = accepted(store, provider, spool, "a.bin");
+    }
+
+    /** An async upload of the 3 bytes in {@code spool} to kimi, its record committed in {@code store}. */
+    static Delivery accepted(RecordingStore store, ScriptedProvider provider, Path spool, String filename) {
+        Upload record = store.create(new Upload(filename, "application/octet-stream", 3, "00", "kimi", "file-extract",
                 UploadPath.ASYNC, "key", spool.toString(), null));
-        ReceivedUpload received = new ReceivedUpload("a.bin", "application/octet-stream", 3, "00",
+        ReceivedUpload received = new ReceivedUpload(filename, "application/octet-stream", 3, "00",
                 new FileContent.Spooled(spool, 3), "kimi", "file-extract");
-        delivery = new Delivery(record.getId(), received, new Providers.Target(provider, "file-extract"), System.nanoTime());
+        return new Delivery(record.getId(), received, new Providers.Target(provider, "file-extract"), System.nanoTime());
     }
 
     private static ProviderFile file(String id) {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.problem.entity.ProblemType;
-import dev.uploadgateway.provider.control.Providers;
-import dev.uploadgateway.provider.entity.FileContent;
 import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
@@ -53,11 +51,7 @@ class SyncFallbackTest {
             }
         };
         spool = Files.write(spoolDir.resolve("b.spool"), new byte[]{4, 5, 6});
-        Upload record = store.create(new Upload("b.bin", "application/octet-stream", 3, "00", "kimi", "file-extract",
-                UploadPath.ASYNC, "key", spool.toString(), null));
-        ReceivedUpload received = new ReceivedUpload("b.bin", "application/octet-stream", 3, "00",
-                new FileContent.Spooled(spool, 3), "kimi", "file-extract");
-        delivery = new Delivery(record.getId(), received, new Providers.Target(provider, "file-extract"), System.nanoTime());
+        delivery = DeliveryTest.accepted(store, provider, spool, "b.bin");
         delivery.nextAttempt();
         delivery.nextAttempt();
         delivery.nextAttempt();
