@@ -23,7 +23,6 @@ public final class ConfigKeys {
     public static final String ASYNC_TIMEOUT = "async.upload.timeout";
     public static final String STICKINESS_HEADER = "rollout.stickiness-header";
     public static final String ROLLOUT_SALT = "rollout.salt";
-    public static final String MAX_BYTES = "upload.max-bytes";
     public static final String DEFAULT_PROVIDER = "upload.default-provider";
     public static final String REMOTE_MAX_BYTES = "remote.upload.max-bytes";
     public static final String API_KEYS = "auth.api-keys";

@@ -18,7 +18,7 @@ class ConfigKeysTest {
     private static List<String> problemsWith(String key, String value) {
         Map<String, String> values = new HashMap<>(Map.of(
                 ConfigKeys.ASYNC_ENABLED, "false", ConfigKeys.ASYNC_ROLLOUT, "0", ConfigKeys.ASYNC_FALLBACK, "true",
-                ConfigKeys.ASYNC_MAX_RETRIES, "2", ConfigKeys.ASYNC_TIMEOUT, "30", ConfigKeys.MAX_BYTES, "1024",
+                ConfigKeys.ASYNC_MAX_RETRIES, "2", ConfigKeys.ASYNC_TIMEOUT, "30",
                 ConfigKeys.STICKINESS_HEADER, "X-Request-Id", ConfigKeys.ROLLOUT_SALT, "s",
                 ConfigKeys.DEFAULT_PROVIDER, "local"));
         values.put(key, value);
