@@ -56,6 +56,9 @@ final class ControlPlane implements HttpHandler {
                         .add("requests", emulator.requestCount())
                         .add("received", emulator.received().size())
                         .add("aborted", emulator.abortedResponses())
+                        .add("incomplete", emulator.incompleteBodies())
+                        .add("receiving", emulator.receiving())
+                        .add("receivingBytes", emulator.receivingBytes())
                         .build());
                 return;
             }

@@ -44,7 +44,8 @@ final class FileJson {
                 .add("purpose", f.purpose())
                 .add("bytes", f.bytes())
                 .add("sha256Hex", f.sha256Hex())
-                .add("at", f.at().toString())));
+                .add("at", f.at().toString())
+                .add("framing", f.framing())));
         return records.build();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every accepted file in arrival order, plus the request and aborted-response counters. A file the
@@ -21,6 +22,9 @@ final class FileLedger {
     private final Set<String> live = new HashSet<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger aborted = new AtomicInteger();
+    private final AtomicInteger incomplete = new AtomicInteger();
+    private final AtomicInteger receiving = new AtomicInteger();
+    private final AtomicLong receivingBytes = new AtomicLong();
 
     synchronized void add(ReceivedFile file) {
         received.add(file);
@@ -81,6 +85,41 @@ final class FileLedger {
         return aborted.get();
     }
 
+    /** An upload body that ended before its end (connection closed, cut short, no closing boundary): nothing stored. */
+    void countIncomplete() {
+        incomplete.incrementAndGet();
+    }
+
+    int incomplete() {
+        return incomplete.get();
+    }
+
+    /** An upload body begins to arrive. */
+    void receivingStarted() {
+        receiving.incrementAndGet();
+    }
+
+    /** {@code n} more bytes of a body still arriving. */
+    void received(long n) {
+        receivingBytes.addAndGet(n);
+    }
+
+    /** A body whose {@code bytes} were counted by {@link #received(long)} is no longer arriving. */
+    void receivingEnded(long bytes) {
+        receiving.decrementAndGet();
+        receivingBytes.addAndGet(-bytes);
+    }
+
+    /** Upload bodies arriving now. */
+    int receiving() {
+        return receiving.get();
+    }
+
+    /** Bytes read so far of the bodies arriving now. */
+    long receivingBytes() {
+        return receivingBytes.get();
+    }
+
     /** Forgets everything and deletes the stored bytes. */
     synchronized void clear() {
         received.forEach(FileLedger::discard);
@@ -88,6 +127,7 @@ final class FileLedger {
         live.clear();
         requests.set(0);
         aborted.set(0);
+        incomplete.set(0);
     }
 
     private static boolean isOf(Flavour flavour, ReceivedFile file) {

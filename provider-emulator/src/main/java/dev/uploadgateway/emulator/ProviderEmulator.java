@@ -77,6 +77,21 @@ public final class ProviderEmulator implements AutoCloseable {
         return ledger.aborted();
     }
 
+    /** Upload bodies that ended before their end (the client aborted, the body was cut short): none of them stored. */
+    public int incompleteBodies() {
+        return ledger.incomplete();
+    }
+
+    /** Upload bodies arriving at this moment. */
+    public int receiving() {
+        return ledger.receiving();
+    }
+
+    /** Bytes read so far of the upload bodies arriving at this moment. */
+    public long receivingBytes() {
+        return ledger.receivingBytes();
+    }
+
     /** Forgets records and counters, deletes stored files, disarms faults, restores the start latency. */
     public void reset() {
         plan.clear();

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param sha256Hex lower-case hex SHA-256 of the file part
  * @param storedAt  where the bytes were stored; gone when the emulator runs with keep-files off
  * @param at        when the upload was accepted
+ * @param framing   how the request body was framed: {@code content-length} or {@code chunked}
  */
 public record ReceivedFile(String id, String flavour, String filename, String purpose, long bytes,
-                           String sha256Hex, Path storedAt, Instant at) {
+                           String sha256Hex, Path storedAt, Instant at, String framing) {
 }

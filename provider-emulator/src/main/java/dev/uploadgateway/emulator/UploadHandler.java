@@ -44,11 +44,21 @@ final class UploadHandler {
         String id = newId();
         Intake received = null;
         RejectedUpload rejection = null;
+        CountingBody body = new CountingBody(exchange.getRequestBody(), ledger);
+        exchange.setStreams(body, null);
         try {
             received = intake.read(exchange, id);
         } catch (RejectedUpload e) {
             rejection = e;
+            if (e.getCause() != null) {
+                ledger.countIncomplete(); // malformed framing: a body cut short before its closing boundary
+            }
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            ledger.countIncomplete();
+            throw e;
+        } finally {
+            body.ended();
         }
         pause(plan.latency());
         switch (fault.kind()) {
@@ -67,8 +77,10 @@ final class UploadHandler {
             Reply.error(exchange, 400, "invalid_request", rejection.getMessage());
             return;
         }
+        String encoding = exchange.getRequestHeaders().getFirst("Transfer-Encoding");
         ReceivedFile file = new ReceivedFile(id, flavour.label(), received.filename(), received.purpose(),
-                received.bytes(), received.sha256Hex(), received.storedAt(), Instant.now());
+                received.bytes(), received.sha256Hex(), received.storedAt(), Instant.now(),
+                encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked") ? "chunked" : "content-length");
         // On the ledger before the answer leaves, so a client that got its 200 always finds the record.
         ledger.add(file);
         try {

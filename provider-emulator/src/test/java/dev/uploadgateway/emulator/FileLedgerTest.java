@@ -83,6 +83,6 @@ class FileLedgerTest {
 
     private ReceivedFile stored(String id, String flavour, String sha256Hex) throws IOException {
         Path bytes = Files.writeString(storage.resolve(id), id);
-        return new ReceivedFile(id, flavour, id + ".txt", "file", 6, sha256Hex, bytes, Instant.now());
+        return new ReceivedFile(id, flavour, id + ".txt", "file", 6, sha256Hex, bytes, Instant.now(), "content-length");
     }
 }
