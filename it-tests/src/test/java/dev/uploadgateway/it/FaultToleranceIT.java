@@ -60,13 +60,14 @@ class FaultToleranceIT extends GatewayIT {
     @Test
     void fallsBackToSyncWhenEveryAsyncAttemptTimesOut() throws Exception {
         Path file = GatewayDeployment.randomFile("slow.bin", 1024 * 1024, 14);
-        emulator.hangNext(3, Duration.ofSeconds(8));
+        emulator.hangNext(4, Duration.ofSeconds(8));
         GatewayClient.Answer answer = uploadAsync(file);
         assertEquals(201, answer.status(), answer.body());
         JsonObject upload = answer.json();
         assertEquals("sync_fallback", upload.getString("path"));
-        assertEquals(4, upload.getInt("attempts"), "three timed-out async attempts and the sync one");
-        awaitAbortedAttempts(3);
+        assertEquals(5, upload.getInt("attempts"),
+                "the forwarded attempt and three from the spool timed out, then the sync one");
+        awaitAbortedAttempts(4);
         assertEquals(1, emulator.countBySha256(GatewayDeployment.sha256(file)),
                 "timed-out attempts were aborted, so the provider holds the file once");
     }
@@ -76,11 +77,11 @@ class FaultToleranceIT extends GatewayIT {
         ConfigDir.set("async.upload.fallback", "false");
         gateway.awaitRollout(r -> !r.getBoolean("fallback"), "fallback off");
         Path file = GatewayDeployment.randomFile("slow-nofallback.bin", 1024 * 1024, 15);
-        emulator.hangNext(3, Duration.ofSeconds(8));
+        emulator.hangNext(4, Duration.ofSeconds(8));
         GatewayClient.Answer answer = uploadAsync(file);
         assertEquals(504, answer.status(), answer.body());
         assertTrue(answer.json().getString("type").endsWith("/provider-timeout"), answer.body());
-        awaitAbortedAttempts(3);
+        awaitAbortedAttempts(4);
         assertEquals(0, emulator.countBySha256(GatewayDeployment.sha256(file)));
     }
 
@@ -135,8 +136,9 @@ class FaultToleranceIT extends GatewayIT {
             String id = gateway.get("api/uploads?limit=1").jsonStructure().asJsonArray().getJsonObject(0).getString("id");
             JsonObject record = gateway.get("api/uploads/" + id).json();
             assertEquals("failed", record.getString("state"));
-            assertEquals("sync_fallback", record.getString("path"), "three async attempts, then the sync fallback");
-            assertEquals(4, record.getInt("attempts"));
+            assertEquals("sync_fallback", record.getString("path"),
+                    "the forwarded attempt, three from the spool, then the sync fallback");
+            assertEquals(5, record.getInt("attempts"));
         } finally {
             emulator.up();
         }

@@ -25,6 +25,14 @@ public interface FileProvider {
     ProviderFile upload(String uploadId, String filename, String contentType, String purpose, FileContent content);
 
     /**
+     * Whether a body still arriving may be sent ({@link FileContent.Live}): an adapter that can
+     * abort what it sends when the body fails, so a truncated file is never stored.
+     */
+    default boolean streams() {
+        return false;
+    }
+
+    /**
      * After a crash: the file this upload may already have delivered before the gateway could
      * record the provider's answer, so that resuming never stores it twice.
      *

@@ -5,40 +5,60 @@ import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
-import java.util.logging.Level;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The client of an OpenAI-style files API (Kimi and GLM): uploads, lists, downloads and deletes.
  * An upload is one {@code multipart/form-data} POST (both share the form: {@code purpose} and
- * {@code file}); its body is the concatenation of a small head,
- * the content's own publisher and a tail, so a spooled file is streamed with an exact
- * Content-Length and never copied into heap.
+ * {@code file}), written by the calling thread straight to a pooled, kept-alive connection
+ * (Apache HttpClient's classic API): the async path's worker blocks on its attempt anyway, and the
+ * JDK client's single selector thread was the bottleneck at 100 concurrent uploads. A spooled
+ * file is streamed with an exact Content-Length and never copied into heap; a body still arriving
+ * from the client is forwarded chunked, and aborted if the client's body breaks off.
  */
 @ApplicationScoped
 public class FilesApiClient {
@@ -48,59 +68,115 @@ public class FilesApiClient {
 
     private static final Logger LOG = Logger.getLogger(FilesApiClient.class.getName());
     private static final int MESSAGE_LIMIT = 300;
+    private static final String INTERRUPTED = "the attempt was interrupted (timed out) and aborted";
+    /** Idle connections are closed before a provider's keep-alive timeout (commonly 60 s or more) would. */
+    private static final TimeValue IDLE = TimeValue.ofSeconds(30);
+    private static final long EVICTION_SECONDS = 5;
+    /** HTTP/1.1 as sent: no TLS upgrade offer on plain HTTP (many servers break on it), no redirects, no compression. */
+    private static final RequestConfig PLAIN = RequestConfig.custom()
+            .setProtocolUpgradeEnabled(false)
+            .setRedirectsEnabled(false)
+            .setContentCompressionEnabled(false)
+            .setAuthenticationEnabled(false)
+            .build();
 
     @Inject
     @ConfigProperties
     ProviderSettings settings;
+    /** The container's timer, as BodyWatch's: it wakes exchanges whose blocked socket ignores the interrupt. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-    private Supplier<HttpClient> clients;
-    private volatile HttpClient client;
+    private final ExchangeWatch watch = new ExchangeWatch();
+    private volatile Pool pool;
+    private volatile boolean closed;
+    private List<ScheduledFuture<?>> timers = List.of();
 
-    @PostConstruct
-    void init() {
-        // HTTP/1.1 pinned: the default h2c upgrade attempt breaks many plain-HTTP servers.
-        init(() -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds))
-                .build());
+    private record Pool(PoolingHttpClientConnectionManager connections, CloseableHttpClient http) {
     }
 
-    void init(Supplier<HttpClient> factory) {
-        clients = factory;
-        client = factory.get();
+    /** A whole answer: status, body (UTF-8, as the providers send) and Retry-After, if sent. */
+    record Answer(int status, String body, String retryAfter) {
+    }
+
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T run(CloseableHttpClient http) throws IOException;
+    }
+
+    @PostConstruct
+    void open() {
+        open(settings, scheduler);
+    }
+
+    void open(ProviderSettings settings, ScheduledExecutorService timer) {
+        this.settings = settings;
+        pool = connect();
+        timers = List.of(
+                timer.scheduleWithFixedDelay(watch::check, ExchangeWatch.TICK_MILLIS, ExchangeWatch.TICK_MILLIS, TimeUnit.MILLISECONDS),
+                timer.scheduleWithFixedDelay(this::evict, EVICTION_SECONDS, EVICTION_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @PreDestroy
+    void close() {
+        closed = true;
+        timers.forEach(t -> t.cancel(false));
+        pool.http().close(CloseMode.GRACEFUL);
+    }
+
+    private Pool connect() {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections)
+                .setMaxConnPerRoute(settings.maxConnectionsPerRoute)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(settings.connectTimeoutSeconds)) // and the TLS handshake
+                        .build())
+                .build();
+        CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(PLAIN)
+                .disableAutomaticRetries() // Fault Tolerance retries, with its own policy; never a POST behind its back
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .disableConnectionState()
+                .build();
+        return new Pool(connections, http);
+    }
+
+    private void evict() {
+        pool.connections().closeExpired();
+        pool.connections().closeIdle(IDLE);
     }
 
     /**
-     * Replaces a client that can no longer send. An OutOfMemoryError in one of the JDK client's own
-     * threads stops it for good (its executor terminated, every later request rejected), which in
-     * the benchmark left the gateway unable to deliver anything until restarted.
+     * The client, or a new one when its pool was shut down: HttpClient's exec chain closes the whole
+     * connection manager when an Error (an OutOfMemoryError, say) passes through an exchange, after
+     * which every request fails; the benchmark once left the gateway unable to deliver that way.
      */
-    private synchronized void replace(HttpClient dead, Throwable why) {
-        if (client == dead) {
-            LOG.log(Level.WARNING, "The provider HTTP client stopped ({0}); replacing it", why.toString());
-            client = clients.get();
+    private CloseableHttpClient http() {
+        Pool current = pool;
+        if (current.connections().isClosed() && !closed) {
+            synchronized (this) {
+                if (pool == current && !closed) {
+                    LOG.warning("The provider connection pool was shut down by an error in an exchange; opening a new one");
+                    current.http().close(CloseMode.IMMEDIATE);
+                    pool = connect();
+                }
+                current = pool;
+            }
         }
-    }
-
-    private static boolean stopsTheClient(Throwable t) {
-        return t instanceof RejectedExecutionException || t instanceof OutOfMemoryError;
+        return current.http();
     }
 
     public ProviderFile send(ProviderConfig provider, String path, String filename, String contentType,
                              String purpose, FileContent content) {
-        String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), "no API key is configured for provider '" + provider.name() + "'"));
+        HttpPost request = authorized(provider, path, HttpPost::new);
         String boundary = "upload-gateway-" + UUID.randomUUID();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
-                .timeout(provider.requestTimeout())
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json")
-                .POST(BodyPublishers.concat(
-                        BodyPublishers.ofByteArray(head(boundary, filename, contentType, purpose)),
-                        content.publisher(),
-                        BodyPublishers.ofByteArray(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII))))
-                .build();
-        return answer(provider.name(), exchange(provider.name(), request));
+        request.setHeader("Accept", "application/json");
+        request.setEntity(new MultipartBody(boundary, head(boundary, filename, contentType, purpose), content, request));
+        return answer(provider.name(), exchange(provider, request, http -> http.execute(request, FilesApiClient::read)));
     }
 
     /**
@@ -108,9 +184,10 @@ public class FilesApiClient {
      * no earlier than {@code since} (to the second, as the API reports it).
      */
     public Optional<ProviderFile> find(ProviderConfig provider, String path, String filename, long bytes, Instant since) {
-        HttpRequest request = authorized(provider, path).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response = exchange(provider.name(), request);
-        if (response.statusCode() != 200) {
+        HttpGet request = authorized(provider, path, HttpGet::new);
+        request.setHeader("Accept", "application/json");
+        Answer response = exchange(provider, request, http -> http.execute(request, FilesApiClient::read));
+        if (response.status() != 200) {
             throw new ProviderUnavailable(provider.name(), provider.name()
                     + " could not list files: " + message(response.body()), null);
         }
@@ -127,86 +204,159 @@ public class FilesApiClient {
         }
     }
 
-    /** Streams {@code GET {base}{path}/{id}/content}. */
+    /**
+     * Streams {@code GET {base}{path}/{id}/content}. Closing the stream gives the connection back
+     * when the file was read to its end, and closes it otherwise rather than read the rest.
+     */
     public InputStream content(ProviderConfig provider, String path, String fileId) {
-        HttpResponse<InputStream> response = exchange(provider.name(),
-                authorized(provider, path + "/" + fileId + "/content").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            try (InputStream body = response.body()) {
-                answer(provider.name(), response.statusCode(), new String(body.readNBytes(4096), StandardCharsets.UTF_8),
-                        response.headers());
+        HttpGet request = authorized(provider, path + "/" + fileId + "/content", HttpGet::new);
+        ClassicHttpResponse response = exchange(provider, request, http -> http.executeOpen(null, request, null));
+        HttpEntity entity = response.getEntity();
+        if (response.getCode() != 200) {
+            try (InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
+                answer(provider.name(), new Answer(response.getCode(), new String(body.readNBytes(4096), StandardCharsets.UTF_8),
+                        value(response.getFirstHeader("Retry-After"))));
             } catch (IOException e) {
                 throw new ProviderUnavailable(provider.name(), "reading the provider's error failed", e);
+            } finally {
+                release(response, CloseMode.IMMEDIATE);
             }
+            // a 2xx or 3xx other than 200 that still parsed as a file object: not the content either
+            throw new ProviderRejected(provider.name(), provider.name() + " answered " + response.getCode()
+                    + " instead of the file's content");
         }
-        return response.body();
+        try {
+            return new FilterInputStream(entity == null ? InputStream.nullInputStream() : entity.getContent()) {
+                private boolean ended;
+
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    ended |= b < 0;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int off, int len) throws IOException {
+                    int n = super.read(buffer, off, len);
+                    ended |= n < 0;
+                    return n;
+                }
+
+                @Override
+                public void close() {
+                    release(response, ended ? CloseMode.GRACEFUL : CloseMode.IMMEDIATE);
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            release(response, CloseMode.IMMEDIATE);
+            throw new ProviderUnavailable(provider.name(), "network error talking to the provider: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** {@code DELETE {base}{path}/{id}}; a 404 means it is gone already. */
     public void delete(ProviderConfig provider, String path, String fileId) {
-        HttpResponse<String> response = exchange(provider.name(),
-                authorized(provider, path + "/" + fileId).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 404 && response.statusCode() >= 300) {
-            answer(provider.name(), response.statusCode(), response.body(), response.headers());
+        HttpDelete request = authorized(provider, path + "/" + fileId, HttpDelete::new);
+        Answer response = exchange(provider, request, http -> http.execute(request, FilesApiClient::read));
+        if (response.status() != 404 && response.status() >= 300) {
+            answer(provider.name(), response);
         }
     }
 
-    private HttpRequest.Builder authorized(ProviderConfig provider, String path) {
+    /** A request to {@code {base}{path}} with the provider's key and timeouts; refused before anything is sent without a key. */
+    private static <R extends HttpUriRequestBase> R authorized(ProviderConfig provider, String path, Function<String, R> method) {
         String apiKey = provider.apiKey().orElseThrow(() -> new ProviderRejected(provider.name(), "no API key is configured for provider '" + provider.name() + "'"));
-        return HttpRequest.newBuilder(URI.create(provider.baseUrl() + path))
-                .timeout(provider.requestTimeout())
-                .header("Authorization", "Bearer " + apiKey);
+        R request = method.apply(provider.baseUrl() + path);
+        request.setHeader("Authorization", "Bearer " + apiKey);
+        Timeout timeout = Timeout.of(provider.requestTimeout());
+        request.setConfig(RequestConfig.copy(PLAIN).setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build());
+        return request;
     }
 
-    private HttpResponse<String> exchange(String name, HttpRequest request) {
-        return exchange(name, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static Answer read(ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        String body = entity == null ? "" : new String(EntityUtils.toByteArray(entity), StandardCharsets.UTF_8);
+        return new Answer(response.getCode(), body, value(response.getFirstHeader("Retry-After")));
     }
 
-    private <T> HttpResponse<T> exchange(String name, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        HttpClient used = client;
-        CompletableFuture<HttpResponse<T>> pending;
-        try {
-            pending = used.sendAsync(request, handler);
-        } catch (RejectedExecutionException e) {
-            replace(used, e);
-            throw new ProviderUnavailable(name, "the HTTP client had stopped and was replaced", e);
-        }
-        try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            // Fault Tolerance's @Timeout interrupts this thread. Cancelling aborts the exchange so
-            // a timed-out attempt cannot complete behind the retry's back. The interrupt flag is
-            // deliberately not restored: FT owns the interrupt and would stop retrying if it were.
-            pending.cancel(true);
-            throw new ProviderUnavailable(name, "the attempt was interrupted (timed out) and aborted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (stopsTheClient(cause) || cause != null && stopsTheClient(cause.getCause())) {
-                replace(used, cause);
-                throw new ProviderUnavailable(name, "the HTTP client had stopped and was replaced", cause);
+    private static String value(Header header) {
+        return header == null ? null : header.getValue();
+    }
+
+    private static void release(ClassicHttpResponse response, CloseMode mode) {
+        if (response instanceof ModalCloseable closeable) {
+            closeable.close(mode);
+        } else {
+            try {
+                response.close();
+            } catch (IOException e) {
+                // the connection is discarded either way; nothing the caller could do about it
+                LOG.fine(() -> "Closing a provider response failed: " + e);
             }
-            if (cause instanceof HttpTimeoutException) {
-                throw new ProviderUnavailable(name, "the provider did not answer in time", cause);
-            }
-            if (cause instanceof IOException) {
-                throw new ProviderUnavailable(name, "network error talking to the provider: "
-                        + cause.getClass().getSimpleName(), cause);
-            }
-            throw new ProviderUnavailable(name, "the request to the provider failed: "
-                    + cause.getClass().getSimpleName(), cause);
         }
     }
 
-    static ProviderFile answer(String name, HttpResponse<String> response) {
-        return answer(name, response.statusCode(), response.body(), response.headers());
+    /**
+     * Runs one exchange on the calling thread, watched so that an interrupt or the request timeout
+     * cancels it, and says what its failure means.
+     */
+    private <T> T exchange(ProviderConfig provider, HttpUriRequestBase request, Exchange<T> exchange) {
+        String name = provider.name();
+        if (Thread.interrupted()) {
+            // the attempt's time is up before it began: nothing is sent, and the flag is taken (see failure)
+            throw new ProviderUnavailable(name, INTERRUPTED, new InterruptedException());
+        }
+        try (ExchangeWatch.Watched watched = watch.watch(request, provider.requestTimeout())) {
+            try {
+                return exchange.run(http());
+            } catch (IOException | RuntimeException e) {
+                throw failure(name, request, watched.aborted(), e);
+            }
+        }
+    }
+
+    private static RuntimeException failure(String name, HttpUriRequestBase request, ExchangeWatch.Abort aborted, Exception e) {
+        Exception unread = request.getEntity() instanceof MultipartBody body ? body.unread() : null;
+        if (unread instanceof RuntimeException own) {
+            return own; // the content's own refusal (a client too slow, say), already aborted and for the caller to answer
+        }
+        // Fault Tolerance's @Timeout interrupts this thread; the watch cancelled the exchange, so a
+        // timed-out attempt cannot complete behind the retry's back. The interrupt flag is taken
+        // and deliberately not restored, as with the JDK client's future before: FT owns the
+        // interrupt and would stop retrying if it were.
+        boolean interrupted = Thread.interrupted();
+        if (interrupted || aborted == ExchangeWatch.Abort.INTERRUPTED) {
+            return new ProviderUnavailable(name, INTERRUPTED, unread != null ? unread : e);
+        }
+        if (unread != null) {
+            return new ProviderUnavailable(name, "the file's bytes could not be read to the end ("
+                    + unread.getClass().getSimpleName() + "); the request was aborted", unread);
+        }
+        if (aborted == ExchangeWatch.Abort.TIMED_OUT || e instanceof SocketTimeoutException) {
+            return new ProviderUnavailable(name, "the provider did not answer in time", e);
+        }
+        if (e instanceof ConnectionRequestTimeoutException) {
+            return new ProviderUnavailable(name, "no connection to the provider became free in time"
+                    + " (provider.http.max-connections-per-route)", e);
+        }
+        if (e instanceof IOException) {
+            return new ProviderUnavailable(name, "network error talking to the provider: " + e.getClass().getSimpleName(), e);
+        }
+        return new ProviderUnavailable(name, "the request to the provider failed: " + e.getClass().getSimpleName(), e);
+    }
+
+    static ProviderFile answer(String name, Answer response) {
+        return answer(name, response.status(), response.body(), response.retryAfter());
     }
 
     /** The provider's answer to an upload as a file, or the failure it means. */
-    static ProviderFile answer(String name, int status, String text, java.net.http.HttpHeaders headers) {
+    static ProviderFile answer(String name, int status, String text, String retryAfter) {
         String body = text == null ? "" : text;
-        if (status == 429 || status >= 500) {
+        // 411: a provider that wants a Content-Length for a chunked body gets one from the spool's retry
+        if (status == 429 || status == 411 || status >= 500) {
             throw new ProviderUnavailable(name, name + " answered " + status + ": " + message(body), null,
-                    retryAfter(headers).orElse(null));
+                    retryAfter(retryAfter).orElse(null));
         }
         if (status >= 400) {
             throw new ProviderRejected(name, name + " answered " + status + ": " + message(body));
@@ -223,9 +373,9 @@ public class FilesApiClient {
         }
     }
 
-    /** Retry-After in seconds (RFC 9110 also allows a date, which providers do not send). */
-    static Optional<Duration> retryAfter(java.net.http.HttpHeaders headers) {
-        return headers.firstValue("Retry-After").flatMap(v -> {
+    /** Retry-After in seconds (RFC 9110 also allows a date, which providers do not send); the header's value or null. */
+    static Optional<Duration> retryAfter(String value) {
+        return Optional.ofNullable(value).flatMap(v -> {
             try {
                 long seconds = Long.parseLong(v.strip());
                 return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();

@@ -32,6 +32,12 @@ abstract class FilesApiProvider implements FileProvider {
         return name;
     }
 
+    /** A body the client cuts short aborts the request, so the provider never receives its end. */
+    @Override
+    public boolean streams() {
+        return true;
+    }
+
     @Override
     public ProviderFile upload(String uploadId, String filename, String contentType, String purpose, FileContent content) {
         return post.send(settings(), path, filename, contentType, purpose, content);

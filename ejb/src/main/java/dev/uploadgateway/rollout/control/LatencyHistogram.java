@@ -1,11 +1,16 @@
 package dev.uploadgateway.rollout.control;
 
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * Durations in fixed log-linear buckets: exact below 128 ms, then 128 buckets per doubling, so a
  * percentile is off by less than 0.4 % (half a bucket) at any scale, memory is fixed (about 25 KB)
  * however many uploads there are, adding is a few shifts, and a percentile scans block totals of
  * 32 buckets, then one block: a hundred-odd reads. Durations beyond 2^31 ms (about 25 days) land
- * in the last bucket. Not thread-safe: the stage window guards it.
+ * in the last bucket. Thread-safe without a lock: adding is three atomic increments (bucket, block,
+ * total, in that order), and a percentile reads them in the opposite order, so it never counts an
+ * upload whose bucket it cannot find; read while uploads are added, it answers for some of them.
  * Not HdrHistogram: the rollout reads only p50/p95 of two stage windows, which these fixed 25 KB, 0.4 % buckets give; the library would add a jar to the EAR for features (resizing, concurrent and interval recorders) nothing here uses.
  */
 final class LatencyHistogram {
@@ -14,42 +19,48 @@ final class LatencyHistogram {
     private static final int SUB = 1 << SUB_BITS;
     private static final int BUCKETS = (32 - SUB_BITS) * SUB;
     private static final int BLOCK_BITS = 5;
-    private final long[] counts = new long[BUCKETS];
-    private final long[] blockCounts = new long[BUCKETS >>> BLOCK_BITS];
-    private long total;
+    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+    private final AtomicLongArray blockCounts = new AtomicLongArray(BUCKETS >>> BLOCK_BITS);
+    private final LongAdder total = new LongAdder();
 
     void add(long ms) {
         int index = index(Math.max(0, ms));
-        counts[index]++;
-        blockCounts[index >>> BLOCK_BITS]++;
-        total++;
+        counts.incrementAndGet(index);
+        blockCounts.incrementAndGet(index >>> BLOCK_BITS);
+        total.increment();
     }
 
     long count() {
-        return total;
+        return total.sum();
     }
 
     /** The nearest-rank percentile {@code q} in (0, 1], null when empty. */
     Long percentile(double q) {
-        if (total == 0) {
+        long n = total.sum();
+        if (n == 0) {
             return null;
         }
-        long rank = Math.max(1, (long) Math.ceil(q * total));
+        long rank = Math.max(1, (long) Math.ceil(q * n));
         int block = 0;
-        while (rank > blockCounts[block]) {
-            rank -= blockCounts[block++];
+        for (long c = blockCounts.get(0); rank > c; c = blockCounts.get(++block)) {
+            rank -= c;
         }
         int index = block << BLOCK_BITS;
-        while (rank > counts[index]) {
-            rank -= counts[index++];
+        for (long c = counts.get(index); rank > c; c = counts.get(++index)) {
+            rank -= c;
         }
         return middle(index);
     }
 
+    /** Starts over; not atomic with adds under way (the stage window swaps in a new histogram instead). */
     void clear() {
-        java.util.Arrays.fill(counts, 0);
-        java.util.Arrays.fill(blockCounts, 0);
-        total = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            counts.set(i, 0);
+        }
+        for (int i = 0; i < blockCounts.length(); i++) {
+            blockCounts.set(i, 0);
+        }
+        total.reset();
     }
 
     static int index(long ms) {

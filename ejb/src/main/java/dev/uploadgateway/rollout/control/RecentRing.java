@@ -1,54 +1,58 @@
 package dev.uploadgateway.rollout.control;
 
 import dev.uploadgateway.rollout.entity.RecentOutcomes;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The last {@code capacity} async outcomes as a ring of flags with running totals, so adding one
- * and reading the totals are constant work. Not thread-safe: the stage window guards it.
+ * and reading the totals are constant work. Thread-safe without a lock: an outcome takes the next
+ * slot by an atomic increment, swaps its flag in and moves the totals by the difference to the flag
+ * it replaced, so once the adds under way have ended the totals are exactly those of the slots. A
+ * reading taken meanwhile may lag them by those adds, and is held within its number of trials.
  */
 final class RecentRing {
 
-    private static final byte DELIVERED = 1;
-    private static final byte FAILED = 2;
-    private final byte[] flags;
-    private int next;
-    private int size;
-    private long delivered;
-    private long failed;
+    private static final int DELIVERED = 1;
+    private static final int FAILED = 2;
+    private final AtomicIntegerArray flags;
+    private final AtomicLong added = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     RecentRing(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("the recent window must hold at least one outcome, was " + capacity);
         }
-        flags = new byte[capacity];
+        flags = new AtomicIntegerArray(capacity);
     }
 
     void add(boolean deliveredByAsync, boolean failedForUser) {
-        if (size == flags.length) {
-            delivered -= flags[next] & DELIVERED;
-            failed -= (flags[next] & FAILED) >> 1;
-        } else {
-            size++;
+        int flag = (deliveredByAsync ? DELIVERED : 0) | (failedForUser ? FAILED : 0);
+        int slot = (int) (added.getAndIncrement() % flags.length());
+        int replaced = flags.getAndSet(slot, flag);
+        if (((flag ^ replaced) & DELIVERED) != 0) {
+            delivered.addAndGet((flag & DELIVERED) - (replaced & DELIVERED));
         }
-        flags[next] = (byte) ((deliveredByAsync ? DELIVERED : 0) | (failedForUser ? FAILED : 0));
-        delivered += deliveredByAsync ? 1 : 0;
-        failed += failedForUser ? 1 : 0;
-        next = (next + 1) % flags.length;
+        if (((flag ^ replaced) & FAILED) != 0) {
+            failed.addAndGet(((flag & FAILED) - (replaced & FAILED)) >> 1);
+        }
     }
 
+    /** The totals first, then the count: every add the totals show has already taken its slot. */
     RecentOutcomes outcomes() {
-        return new RecentOutcomes(flags.length, size, delivered, failed);
+        long failures = failed.get();
+        long deliveries = delivered.get();
+        long trials = Math.min(added.get(), flags.length());
+        return new RecentOutcomes(flags.length(), trials, within(deliveries, trials), within(failures, trials));
+    }
+
+    /** Only while a full ring laps itself faster than its adds end can a total stray outside [0, trials]. */
+    private static long within(long total, long trials) {
+        return Math.max(0, Math.min(total, trials));
     }
 
     int capacity() {
-        return flags.length;
-    }
-
-    void clear() {
-        java.util.Arrays.fill(flags, (byte) 0);
-        next = 0;
-        size = 0;
-        delivered = 0;
-        failed = 0;
+        return flags.length();
     }
 }

@@ -9,6 +9,7 @@ import dev.uploadgateway.upload.control.AsyncAttempt;
 import dev.uploadgateway.upload.control.AsyncAdmission;
 import dev.uploadgateway.upload.control.BodyWatch;
 import dev.uploadgateway.upload.control.Delivery;
+import dev.uploadgateway.upload.control.Forwarder;
 import dev.uploadgateway.upload.control.HeaderLimits;
 import dev.uploadgateway.upload.control.MultipartIntake;
 import dev.uploadgateway.upload.control.ReceivedUpload;
@@ -39,8 +40,10 @@ import java.util.function.Function;
 /**
  * The upload facade. The rollout decides per request which path an upload takes: the legacy sync
  * path reads the file into heap and delivers it on the caller's thread; the async path streams it
- * onto the spool and hands it to {@link AsyncAttempt}, an {@code @Asynchronous} bean guarded by
- * Fault Tolerance whose numbers come from {@code async.upload.*} (see microprofile-config.properties).
+ * onto the spool and, while it arrives, to the provider ({@link Forwarder}); a first attempt that
+ * fails, or an upload that was not forwarded, is sent from the spool by {@link AsyncAttempt}, an
+ * {@code @Asynchronous} bean guarded by Fault Tolerance whose numbers come from
+ * {@code async.upload.*} (see microprofile-config.properties).
  * Holds no transaction of its own: an upload can take minutes, and every record write commits on
  * its own in {@link UploadStore}.
  */
@@ -71,6 +74,8 @@ public class UploadService implements LocalUploads {
     Event<UploadFinished> finished;
     @Inject
     BodyWatch bodies;
+    @Inject
+    Forwarder forwarder;
 
     /**
      * Reads a multipart body and takes the upload on; the receipt's stage completes when it has ended.
@@ -82,8 +87,10 @@ public class UploadService implements LocalUploads {
         Decision decision = decider.decide(incoming.stickinessKey());
         try (RequestThreads.Place place = requestThreads.take(); BodyWatch.Watched body = bodies.watch(incoming.body())) {
             IncomingUpload watched = incoming.withBody(body);
+            MultipartIntake.Forwarding forwarding = (provider, purpose, filename, type, spool) -> forwarder.start(
+                    incoming.tenant(), incoming.idempotencyKey(), provider, purpose, filename, type, spool);
             return admitted(decision, incoming.tenant(), incoming.idempotencyKey(), incoming.contentLength(),
-                    heap -> intake.receive(watched, heap));
+                    heap -> intake.receive(watched, heap, forwarding));
         }
     }
 

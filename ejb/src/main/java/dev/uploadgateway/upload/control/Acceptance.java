@@ -39,11 +39,15 @@ public class Acceptance {
     LegacyDelivery legacy;
     @Inject
     Spool spoolDir;
+    @Inject
+    Forwarder forwarder;
 
     public UploadReceipt accept(ReceivedUpload received, Decision decision, Tenant tenant, String idempotencyKey, long start,
                                 Consumer<Delivery> dispatch) {
         Upload record;
         Providers.Target target;
+        Forward forward = received.forward();
+        boolean released = false;
         try {
             target = providers.target(received.provider(), received.purpose());
             Optional<UploadReceipt> replay = replay(tenant, idempotencyKey, received, target);
@@ -51,23 +55,42 @@ public class Acceptance {
                 return replay.get();
             }
             providers.checkSize(target, received.bytes());
-            Optional<Upload> created = create(received, target, decision, tenant, idempotencyKey);
+            if (forward != null && !forward.matches(received, target)) {
+                // form fields after the file part changed where or as what it goes: spooled, then sent
+                forward.abort("the form after the file part asks for another provider, purpose or name");
+                forward = null;
+            } else if (forward != null && forward.spool().aborted() != null) {
+                forward = null; // stopped before the provider had the whole body (say, a length other than predicted)
+            }
+            Optional<Upload> created = create(received, target, decision, tenant, idempotencyKey, forward);
             if (created.isEmpty()) {
                 // a concurrent request with the same key committed first: answer as its replay
                 return replay(tenant, idempotencyKey, received, target).orElseThrow();
             }
             record = created.get();
+            if (forward != null) {
+                forward.spool().release();
+                released = true;
+            }
         } catch (RuntimeException e) {
             Spool.release(received.content());
             throw e;
+        } finally {
+            if (forward != null && !released) {
+                forward.abort("the upload was not taken on");
+            }
         }
         if (decision.path() == UploadPath.SYNC) {
             Upload done = legacy.deliver(record.getId(), received, target, (FileContent.InMemory) received.content(),
                     UploadPath.SYNC, 1, start);
             return new UploadReceipt(done, CompletableFuture.completedFuture(done), false);
         }
-        Delivery delivery = new Delivery(record.getId(), received, target, start);
-        dispatch.accept(delivery);
+        Delivery delivery = new Delivery(record.getId(), received, target, start, record.getCreatedAt());
+        if (forward != null) {
+            forwarder.settle(forward, delivery, dispatch);
+        } else {
+            dispatch.accept(delivery);
+        }
         return new UploadReceipt(record, delivery.outcome(), false);
     }
 
@@ -101,23 +124,33 @@ public class Acceptance {
                 interrupted.getBytes(), interrupted.getSha256(), new FileContent.Spooled(spool, interrupted.getBytes()),
                 interrupted.getProvider(), interrupted.getPurpose());
         Providers.Target target = providers.target(interrupted.getProvider(), interrupted.getPurpose());
-        Delivery delivery = new Delivery(interrupted.getId(), received, target, System.nanoTime());
+        Delivery delivery = new Delivery(interrupted.getId(), received, target, System.nanoTime(),
+                interrupted.getCreatedAt());
         delivery.resumeAfter(interrupted.getAttempts());
         if (interrupted.getState() == UploadState.UPLOADING) {
             // An attempt was in flight: the provider may hold the file already. Adopt it if so.
-            delivery.reconcile(interrupted.getCreatedAt());
+            delivery.reconcile();
         }
         LOG.log(Level.INFO, "Resuming upload {0} ({1} bytes) from its spool file", new Object[]{interrupted.getId(),
                 interrupted.getBytes()});
         dispatch.accept(delivery);
     }
 
+    /**
+     * Commits the upload's record: its first write, made as attempt 1 (delivery starts at once, or
+     * a forwarded attempt is under way), so that a crash from here on reconciles with the provider
+     * before sending again. Empty when a concurrent request with the same Idempotency-Key won.
+     */
     private Optional<Upload> create(ReceivedUpload received, Providers.Target target, Decision decision, Tenant tenant,
-                                    String idempotencyKey) {
+                                    String idempotencyKey, Forward forward) {
         String spool = received.content() instanceof FileContent.Spooled s ? s.file().toString() : null;
         Upload upload = new Upload(received.filename(), received.contentType(), received.bytes(), received.sha256(),
                 target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey(), spool,
                 null).ownedBy(tenant, idempotencyKey);
+        if (forward != null) {
+            upload.identified(forward.uploadId());
+        }
+        upload.uploading(1);
         try {
             return Optional.of(store.create(upload));
         } catch (EJBException e) {

@@ -4,7 +4,6 @@ import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Upload;
-import dev.uploadgateway.upload.entity.UploadPath;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.LocalBean;
@@ -50,11 +49,14 @@ public class AsyncAttempt {
         if (file == null && attempt > 1) {
             // An earlier attempt may have been stored by the provider and lost only its answer (timed
             // out at the last moment, connection reset after the body): ask before sending again.
-            file = delivery.reconcile(store.find(delivery.uploadId()).getCreatedAt()).orElse(null);
+            file = delivery.reconcile().orElse(null);
         }
         if (file == null) {
             delivery.awaitRetryAfter();
-            store.update(delivery.uploadId(), u -> u.uploading(attempt));
+            if (attempt > 1) {
+                // the record was created as attempt 1: only a retry is written
+                store.update(delivery.uploadId(), u -> u.uploading(attempt));
+            }
             ReceivedUpload received = delivery.received();
             try {
                 file = delivery.target().provider().upload(delivery.uploadId(), received.filename(),
@@ -65,11 +67,7 @@ public class AsyncAttempt {
             }
             delivery.delivered(file);
         }
-        String fileId = file.id();
-        Upload done = store.update(delivery.uploadId(),
-                u -> u.delivered(fileId, UploadPath.ASYNC, attempt, delivery.elapsedMs()));
-        Spool.release(delivery.content());
-        delivery.outcome().complete(done);
+        Upload done = delivery.finish(store, file, attempt);
         return new AsyncResult<>(done);
     }
 }

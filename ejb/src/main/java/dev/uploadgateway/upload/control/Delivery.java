@@ -5,6 +5,7 @@ import dev.uploadgateway.provider.entity.FileContent;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Upload;
+import dev.uploadgateway.upload.entity.UploadPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,15 +26,20 @@ public class Delivery {
     private final ReceivedUpload received;
     private final Providers.Target target;
     private final long startNanos;
+    private final Instant acceptedAt;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicReference<ProviderFile> delivered = new AtomicReference<>();
     private final CompletableFuture<Upload> outcome = new CompletableFuture<>();
     /** System.nanoTime() before which no attempt may start; nanoTime values are only compared by difference. */
     private volatile long notBefore;
 
-    /** @param startNanos when the request began, so the recorded duration includes the intake */
-    public Delivery(String uploadId, ReceivedUpload received, Providers.Target target, long startNanos) {
+    /**
+     * @param startNanos when the request began, so the recorded duration includes the intake
+     * @param acceptedAt when the record was created: a file the provider holds for it cannot be older
+     */
+    public Delivery(String uploadId, ReceivedUpload received, Providers.Target target, long startNanos, Instant acceptedAt) {
         this.uploadId = uploadId;
+        this.acceptedAt = acceptedAt;
         this.startNanos = startNanos;
         this.notBefore = startNanos;
         this.received = received;
@@ -115,13 +121,23 @@ public class Delivery {
     /**
      * Asks the provider whether it already holds this upload — an attempt it stored but whose answer
      * was lost (a timeout at the last moment, a reset, a crash) — and records the file if so.
-     *
-     * @param since when the upload was accepted: the provider's file cannot be older
      */
-    public Optional<ProviderFile> reconcile(Instant since) {
-        Optional<ProviderFile> stored = target.provider().delivered(uploadId, received.filename(), received.bytes(), since);
+    public Optional<ProviderFile> reconcile() {
+        Optional<ProviderFile> stored = target.provider().delivered(uploadId, received.filename(), received.bytes(), acceptedAt);
         stored.ifPresent(this::delivered);
         return stored;
+    }
+
+    /**
+     * Ends the upload as delivered by {@code attempt}: records the provider's file (the upload's
+     * final write), frees the spool and completes the outcome.
+     */
+    Upload finish(UploadStore store, ProviderFile file, int attempt) {
+        String fileId = file.id();
+        Upload done = store.update(uploadId, u -> u.delivered(fileId, UploadPath.ASYNC, attempt, elapsedMs()));
+        Spool.release(content());
+        outcome.complete(done);
+        return done;
     }
 
     public CompletableFuture<Upload> outcome() {

@@ -26,7 +26,10 @@ public class LegacyDelivery {
      */
     public Upload deliver(String uploadId, ReceivedUpload received, Providers.Target target,
                           FileContent.InMemory bytes, UploadPath path, int attempt, long startNanos) {
-        store.update(uploadId, u -> u.uploading(attempt));
+        if (path != UploadPath.SYNC) {
+            // the sync path's record was created as its first attempt; the fallback's is a new one
+            store.update(uploadId, u -> u.uploading(attempt));
+        }
         try {
             ProviderFile file = target.provider().upload(uploadId, received.filename(), received.contentType(), target.purpose(), bytes);
             return store.update(uploadId, u -> u.delivered(file.id(), path, attempt, millisSince(startNanos)));

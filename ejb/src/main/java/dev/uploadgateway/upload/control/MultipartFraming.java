@@ -107,6 +107,22 @@ final class MultipartFraming {
         return current;
     }
 
+    /**
+     * How many bytes of the body have been consumed: after a part's headers, where its content
+     * starts. Meaningless before the first delimiter was read.
+     */
+    long consumed() {
+        return bodyRead - (tail - head);
+    }
+
+    /**
+     * The length of the body's end after the last part's content, as every common client writes it:
+     * the delimiter, "--" and a line break.
+     */
+    int closingLength() {
+        return delimiter.length + 4;
+    }
+
     /** After a delimiter: "--" closes the body, CRLF (after optional padding) opens a part. */
     private boolean afterDelimiter() throws IOException {
         if (!fill(2)) {

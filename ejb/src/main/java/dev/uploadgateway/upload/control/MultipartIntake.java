@@ -39,10 +39,20 @@ public class MultipartIntake {
     Spool spool;
 
     /**
-     * Reads the body to its end; the file is spooled, or held in heap under {@code heap} when that
-     * is given (the sync path).
+     * Where the async path's file part goes when it begins: the forwarder that may start sending it
+     * at once, given the form fields seen so far.
      */
-    public ReceivedUpload receive(IncomingUpload incoming, SyncAdmission.Hold heap) {
+    @FunctionalInterface
+    public interface Forwarding {
+        /** @return the started first attempt, or null when this upload is spooled first and sent after */
+        Forward start(String provider, String purpose, String filename, String contentType, LiveSpool spool);
+    }
+
+    /**
+     * Reads the body to its end; the file is held in heap under {@code heap} when that is given (the
+     * sync path), else spooled and, when {@code forwarding} starts an attempt, sent while it arrives.
+     */
+    public ReceivedUpload receive(IncomingUpload incoming, SyncAdmission.Hold heap, Forwarding forwarding) {
         long max = settings.maxBytes;
         if (incoming.contentLength() > RequestSize.largest(max)) {
             throw tooLarge(max);
@@ -67,10 +77,15 @@ public class MultipartIntake {
                     parts.field(name, readField(name, body.content(FIELD_LIMIT + 1)));
                 } else if ("file".equals(name)) {
                     InputStream content = body.content(max);
+                    String type = headers.getHeader("Content-Type");
                     try {
-                        parts.file(filename, headers.getHeader("Content-Type"),
-                                heap == null ? spool.write(content, incoming.spoolMustBeDurable())
-                                        : inHeap(heap.metered(content)));
+                        if (heap != null) {
+                            parts.file(filename, type, inHeap(heap.metered(content)));
+                        } else if (parts.hasFile()) {
+                            parts.file(filename, type, spool.write(content, false)); // refused as a second file
+                        } else {
+                            parts.file(filename, type, live(incoming, body, content, parts, filename, type, forwarding));
+                        }
                     } catch (SpoolFull full) {
                         throw full.of(filename);
                     }
@@ -116,6 +131,33 @@ public class MultipartIntake {
                     "The content could not be read to its end: " + e.getMessage());
         } catch (RuntimeException e) {
             parts.discard();
+            throw e;
+        }
+    }
+
+    /**
+     * Spools the file part while a forwarded attempt may follow it. Its length is predicted from the
+     * Content-Length when there is one, as if the part were the last and closed as every common
+     * client closes it; a body that turns out otherwise is still taken, just not by that attempt.
+     */
+    private Spool.Written live(IncomingUpload incoming, MultipartFraming body, InputStream content, Parts parts,
+                               String filename, String type, Forwarding forwarding) throws IOException {
+        long expected = incoming.contentLength() < 0 ? -1
+                : incoming.contentLength() - body.consumed() - body.closingLength();
+        LiveSpool live = spool.openLive(expected >= 0 ? expected : -1);
+        try {
+            if (forwarding != null) {
+                parts.forward(forwarding.start(parts.provider(), parts.purpose(), filename, Parts.contentType(type), live));
+            }
+            live.copy(content);
+            return live.finish(incoming.spoolMustBeDurable());
+        } catch (IOException e) {
+            live.abort("the body could not be read to its end: " + e.getMessage());
+            spool.discard(live, e);
+            throw e;
+        } catch (RuntimeException e) {
+            live.abort("the upload was refused: " + e.getMessage());
+            spool.discard(live, null);
             throw e;
         }
     }

@@ -11,6 +11,7 @@ class Parts {
     private String filename;
     private String contentType;
     private Spool.Written file;
+    private Forward forward;
 
     void field(String name, String value) {
         if ("provider".equals(name)) {
@@ -28,7 +29,31 @@ class Parts {
         }
         file = written;
         filename = name;
-        contentType = type == null || type.isBlank() ? "application/octet-stream" : type;
+        contentType = contentType(type);
+    }
+
+    /** The provider field as far as the body has come, or null. */
+    String provider() {
+        return provider;
+    }
+
+    /** The purpose field as far as the body has come, or null. */
+    String purpose() {
+        return purpose;
+    }
+
+    boolean hasFile() {
+        return file != null;
+    }
+
+    /** The file part's first attempt, started while it is read. */
+    void forward(Forward started) {
+        forward = started;
+    }
+
+    /** The form's content type for a file part's header value: application/octet-stream when none is given. */
+    static String contentType(String type) {
+        return type == null || type.isBlank() ? "application/octet-stream" : type;
     }
 
     ReceivedUpload received() {
@@ -43,11 +68,15 @@ class Parts {
         if (file.bytes() == 0) {
             throw new Refused(ProblemType.EMPTY_FILE, "The file part is empty; there is nothing to upload.");
         }
-        return new ReceivedUpload(filename, contentType, file.bytes(), file.sha256(), file.content(), provider, purpose);
+        return new ReceivedUpload(filename, contentType, file.bytes(), file.sha256(), file.content(), provider, purpose,
+                forward);
     }
 
-    /** Drops what was spooled; called whenever the body is refused. */
+    /** Drops what was spooled and stops a forwarded attempt; called whenever the body is refused. */
     void discard() {
+        if (forward != null) {
+            forward.abort("the body was refused");
+        }
         if (file != null) {
             Spool.release(file.content());
         }

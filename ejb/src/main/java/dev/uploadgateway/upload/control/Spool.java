@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,8 +45,7 @@ public class Spool {
      * the caller's answer depends on it).
      */
     public Written write(InputStream in, boolean durable) throws IOException {
-        Path dir = Files.createDirectories(Path.of(settings.spoolDir));
-        Path file = dir.resolve(UUID.randomUUID() + ".spool");
+        Path file = newFile();
         MessageDigest digest = sha256();
         long total = 0;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -63,11 +63,9 @@ public class Spool {
             }
         } catch (IOException e) {
             delete(file);
-            if (noSpaceLeft(e)) {
-                LOG.log(Level.WARNING, "The spool in {0} is full: {1}", new Object[]{dir, e.getMessage()});
-                throw new SpoolFull(null, settings.busyRetryAfterSeconds, "The gateway's spool has no space left for this upload ("
-                        + total + " bytes written when it ran out); it was not taken. Retry after "
-                        + settings.busyRetryAfterSeconds + " s.");
+            Optional<SpoolFull> full = full(e, total);
+            if (full.isPresent()) {
+                throw full.get();
             }
             throw e;
         } catch (RuntimeException e) {
@@ -75,6 +73,41 @@ public class Spool {
             throw e;
         }
         return new Written(new FileContent.Spooled(file, total), total, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** A new spool file that a forwarded attempt may read while it is written; see {@link LiveSpool}. */
+    LiveSpool openLive(long expected) throws IOException {
+        return new LiveSpool(newFile(), sha256(), expected);
+    }
+
+    /**
+     * Removes a live spool file whose body failed; a failure that is the disk running full is
+     * reported as {@link SpoolFull}.
+     */
+    void discard(LiveSpool live, IOException failure) throws SpoolFull {
+        live.close();
+        long written = live.file().toFile().length();
+        delete(live.file());
+        if (failure != null) {
+            Optional<SpoolFull> full = full(failure, written);
+            if (full.isPresent()) {
+                throw full.get();
+            }
+        }
+    }
+
+    private Path newFile() throws IOException {
+        return Files.createDirectories(Path.of(settings.spoolDir)).resolve(UUID.randomUUID() + ".spool");
+    }
+
+    private Optional<SpoolFull> full(IOException e, long written) {
+        if (!noSpaceLeft(e)) {
+            return Optional.empty();
+        }
+        LOG.log(Level.WARNING, "The spool in {0} is full: {1}", new Object[]{settings.spoolDir, e.getMessage()});
+        return Optional.of(new SpoolFull(null, settings.busyRetryAfterSeconds, "The gateway's spool has no space left for"
+                + " this upload (" + written + " bytes written when it ran out); it was not taken. Retry after "
+                + settings.busyRetryAfterSeconds + " s."));
     }
 
     /**

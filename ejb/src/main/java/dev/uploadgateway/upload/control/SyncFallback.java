@@ -82,7 +82,7 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
             return null;
         }
         try {
-            return delivery.reconcile(store.find(delivery.uploadId()).getCreatedAt()).orElse(null);
+            return delivery.reconcile().orElse(null);
         } catch (ProviderUnavailable | ProviderRejected e) {
             LOG.log(Level.INFO, "Upload {0}: could not ask {1} whether a timed-out attempt arrived: {2}",
                     new Object[]{delivery.uploadId(), delivery.target().provider().name(), e.getMessage()});

@@ -33,6 +33,9 @@ public class UploadSettings {
     @Max(100_000)
     public int asyncMaxInFlight;
 
+    @ConfigProperty(name = "async.forward-while-receiving")
+    public boolean asyncForwardWhileReceiving;
+
     @ConfigProperty(name = "async.admission-wait-seconds")
     @Min(0)
     @Max(3_600)

@@ -94,6 +94,15 @@ public class Upload {
         this.createdAt = Instant.now();
     }
 
+    /**
+     * The id the record will have, chosen before it is stored (an upload forwarded while received
+     * has its id before its record); only before the record is persisted.
+     */
+    public Upload identified(String chosenId) {
+        this.id = chosenId;
+        return this;
+    }
+
     public void uploading(int attempt) {
         this.state = UploadState.UPLOADING;
         this.attempts = attempt;

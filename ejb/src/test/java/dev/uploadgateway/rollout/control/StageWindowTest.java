@@ -17,11 +17,20 @@ import dev.uploadgateway.rollout.entity.RecentOutcomes;
 import dev.uploadgateway.rollout.entity.RolloutState;
 import dev.uploadgateway.rollout.entity.Triggers;
 import dev.uploadgateway.upload.entity.UploadPath;
+import dev.uploadgateway.rollout.entity.Outcome;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class StageWindowTest {
@@ -112,8 +121,8 @@ class StageWindowTest {
         for (int i = 0; i < 1_000; i++) {
             window.record(failed(UploadPath.ASYNC, "class-" + i));
         }
-        assertEquals(StageWindow.ERROR_CLASSES + 1, window.asyncErrorsByClass.size());
-        assertEquals(1_000 - StageWindow.ERROR_CLASSES, window.asyncErrorsByClass.get("other"));
+        assertEquals(StageWindow.ERROR_CLASSES + 1, window.asyncErrorsByClass().size());
+        assertEquals(1_000 - StageWindow.ERROR_CLASSES, window.asyncErrorsByClass().get("other"));
     }
 
     @Test
@@ -151,5 +160,101 @@ class StageWindowTest {
         Kpis k = kpis(STAGE_1);
         assertEquals(50_000, k.asyncUploads());
         assertEquals(50_000, k.syncUploads());
+    }
+
+    @Test
+    void givesTheSameKpisWhenEightThreadsRecordAsWhenOneDoes() throws InterruptedException {
+        List<Outcome> outcomes = mixed(80_000, 40);
+        StageWindow sequential = new StageWindow(100_000); // wider than the run: which outcomes are "recent" cannot depend on the order
+        outcomes.forEach(sequential::record);
+        StageWindow concurrent = new StageWindow(100_000);
+        inParallel(8, outcomes, concurrent::record);
+        assertEquals(sequential.kpis(T0, HEAP, STAGE_1, TRIGGERS), concurrent.kpis(T0, HEAP, STAGE_1, TRIGGERS));
+        assertEquals(sequential.asyncErrorsByClass(), concurrent.asyncErrorsByClass());
+    }
+
+    @Test
+    void keepsTheErrorClassLimitWhenThreadsRaceForTheLastPlaces() throws InterruptedException {
+        List<Outcome> outcomes = mixed(40_000, 500);
+        long errors = outcomes.stream().filter(o -> o.triedAsync() && o.errorClass() != null).count();
+        inParallel(8, outcomes, window::record);
+        Map<String, Long> byClass = window.asyncErrorsByClass();
+        assertEquals(StageWindow.ERROR_CLASSES + 1, byClass.size(), "64 classes and other");
+        assertEquals(errors, byClass.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void fillsTheRecentWindowExactlyWhenThreadsLapIt() throws InterruptedException {
+        inParallel(8, Collections.nCopies(40_000, fellBack(false)), window::record);
+        assertEquals(new RecentOutcomes(100, 100, 0, 100), window.record(fellBack(false)));
+        inParallel(8, Collections.nCopies(40_000, async(800)), window::record);
+        assertEquals(new RecentOutcomes(100, 100, 100, 0), window.record(async(800)));
+    }
+
+    @Test
+    void readsConsistentKpisWhileThreadsRecord() throws InterruptedException {
+        AtomicBoolean recording = new AtomicBoolean(true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                for (int i = 1; recording.get(); i++) {
+                    Kpis k = kpis(STAGE_1); // Wilson refuses more successes than trials
+                    assertTrue(k.asyncSucceeded() <= k.asyncUploads() && k.syncSucceeded() <= k.syncUploads()
+                            && k.fallbackSucceeded() <= k.fallbackUploads());
+                    if (i % 50 == 0) {
+                        window.reset();
+                    }
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        reader.start();
+        inParallel(4, mixed(200_000, 40), window::record);
+        recording.set(false);
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(reader.isAlive());
+        assertNull(failure.get(), () -> "a reading failed: " + failure.get());
+    }
+
+    /** {@code n} outcomes on every path, succeeding and failing with {@code classes} error classes, durations spread. */
+    private static List<Outcome> mixed(int n, int classes) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Outcome> outcomes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            UploadPath path = UploadPath.values()[random.nextInt(UploadPath.values().length)];
+            boolean ok = random.nextInt(10) > 0;
+            int c = random.nextInt(classes);
+            String errorClass = ok && path != UploadPath.SYNC_FALLBACK ? null : c == 0 ? "spool-write-failed" : "class-" + c;
+            outcomes.add(new Outcome(path, ok, errorClass, random.nextLong(1, 600_000), 1_000, T0));
+        }
+        return outcomes;
+    }
+
+    /** Records {@code outcomes} split among {@code threads}, each taking every n-th. */
+    private static void inParallel(int threads, List<Outcome> outcomes, Consumer<Outcome> record)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            pool.execute(() -> {
+                awaitQuietly(start);
+                for (int i = first; i < outcomes.size(); i += threads) {
+                    record.accept(outcomes.get(i));
+                }
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

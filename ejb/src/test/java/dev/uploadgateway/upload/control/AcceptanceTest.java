@@ -96,7 +96,9 @@ class AcceptanceTest {
         UploadReceipt receipt = accept(received, null);
 
         assertEquals(1, store.creates);
-        assertEquals(UploadState.RECEIVED, receipt.accepted().getState());
+        assertEquals(UploadState.UPLOADING, receipt.accepted().getState(), "created as its first attempt: one write less");
+        assertEquals(1, receipt.accepted().getAttempts());
+        assertEquals(List.of(), store.updates, "accepting writes the record once");
         assertEquals(spoolOf(received).toString(), receipt.accepted().getSpoolFile(), "a restart finds the bytes");
         assertEquals("tenant-a", receipt.accepted().getTenant());
         assertEquals(1, dispatched.size());

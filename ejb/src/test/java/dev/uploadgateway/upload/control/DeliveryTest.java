@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,8 @@ class DeliveryTest {
                 UploadPath.ASYNC, "key", spool.toString(), null));
         ReceivedUpload received = new ReceivedUpload(filename, "application/octet-stream", 3, "00",
                 new FileContent.Spooled(spool, 3), "kimi", "file-extract");
-        return new Delivery(record.getId(), received, new Providers.Target(provider, "file-extract"), System.nanoTime());
+        return new Delivery(record.getId(), received, new Providers.Target(provider, "file-extract"), System.nanoTime(),
+                record.getCreatedAt());
     }
 
     private static ProviderFile file(String id) {
@@ -68,6 +70,7 @@ class DeliveryTest {
         assertEquals(UploadState.DELIVERED, done.getState());
         assertEquals("file-1", done.getProviderFileId());
         assertEquals(1, done.getAttempts());
+        assertEquals(List.of("DELIVERED"), store.updates, "a first attempt writes only the upload's end");
         assertEquals(0, provider.reconcileCalls.get(), "nothing can have arrived before the first attempt");
         assertSame(done, delivery.outcome().getNow(null), "the outcome completes with the delivered record");
         assertFalse(Files.exists(spool), "a delivered upload's spool file is released");
@@ -182,7 +185,7 @@ class DeliveryTest {
     @Test
     void reconcilingRecordsWhatTheProviderHolds() {
         provider.holds = () -> Optional.of(file("file-5"));
-        assertEquals(Optional.of(file("file-5")), delivery.reconcile(Instant.now().minusSeconds(60)));
+        assertEquals(Optional.of(file("file-5")), delivery.reconcile());
         assertEquals("file-5", delivery.delivered().id());
     }
 }

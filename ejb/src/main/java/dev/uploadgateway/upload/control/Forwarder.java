@@ -1,0 +1,124 @@
+package dev.uploadgateway.upload.control;
+
+import dev.uploadgateway.provider.control.Providers;
+import dev.uploadgateway.provider.entity.ProviderFailure;
+import dev.uploadgateway.provider.entity.ProviderRejected;
+import dev.uploadgateway.provider.entity.ProviderUnavailable;
+import dev.uploadgateway.upload.entity.Tenant;
+import dev.uploadgateway.upload.entity.UploadPath;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forwards an async upload while it is received: starts its first attempt when the file part
+ * begins, and ends the upload with that attempt's answer once the record is committed. An upload
+ * that cannot be judged yet (an unknown provider, a filename the gateway refuses, a reused
+ * Idempotency-Key, a provider that does not stream) is not forwarded: it is spooled and sent after
+ * its body, and gets the same answers as always.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class.getName());
+
+    @Inject
+    @ConfigProperties
+    UploadSettings settings;
+    @Inject
+    Providers providers;
+    @Inject
+    UploadStore store;
+    @Inject
+    LiveAttempt live;
+    @Inject
+    @ConfigProperty(name = "async.upload.timeout")
+    long attemptTimeoutSeconds;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService scheduler;
+
+    /**
+     * Starts the first attempt of an upload whose file part begins now, or returns null when it is
+     * not to be forwarded.
+     *
+     * @param provider the provider field as far as the form has come (null if not yet seen)
+     * @param purpose  the purpose field likewise
+     */
+    public Forward start(Tenant tenant, String idempotencyKey, String provider, String purpose, String filename,
+                         String contentType, LiveSpool spool) {
+        if (!settings.asyncForwardWhileReceiving || Filenames.problem(filename) != null) {
+            return null;
+        }
+        Providers.Target target;
+        try {
+            target = providers.target(provider, purpose);
+            if (spool.expected() >= 0) {
+                providers.checkSize(target, spool.expected());
+            }
+        } catch (RuntimeException e) {
+            return null; // the same refusal comes with the whole form
+        }
+        if (!target.provider().streams()) {
+            return null;
+        }
+        try {
+            if (idempotencyKey != null && store.byIdempotencyKey(tenant, idempotencyKey).isPresent()) {
+                return null;
+            }
+            Forward forward = new Forward(UUID.randomUUID().toString(), target, filename, contentType, spool);
+            live.send(forward);
+            return forward;
+        } catch (RuntimeException e) {
+            // forwarding is an optimisation: an upload that cannot start one is spooled and sent after
+            LOG.log(Level.WARNING, "Could not forward an upload while receiving it; it is sent after its body: {0}",
+                    e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Ends the upload with its forwarded attempt, which counts as attempt 1: delivered, refused
+     * (failed, as Fault Tolerance's abortOn would end it), or failed otherwise and handed to
+     * {@code retry}, which sends it again from the spool once the body is complete (reconciling first).
+     */
+    public void settle(Forward forward, Delivery delivery, Consumer<Delivery> retry) {
+        int attempt = delivery.nextAttempt();
+        // the whole body is in: from now on the attempt has async.upload.timeout, as every attempt
+        ScheduledFuture<?> timeout = scheduler.schedule(forward::timeOut, attemptTimeoutSeconds, TimeUnit.SECONDS);
+        forward.answer().whenComplete((file, failure) -> {
+            timeout.cancel(false);
+            try {
+                if (failure == null) {
+                    delivery.delivered(file);
+                    delivery.finish(store, file, attempt);
+                } else if (failure instanceof ProviderRejected rejected) {
+                    store.update(delivery.uploadId(), u -> u.failed(rejected.kind(), rejected.getMessage(),
+                            UploadPath.ASYNC, attempt, delivery.elapsedMs()));
+                    delivery.outcome().completeExceptionally(rejected);
+                } else {
+                    if (failure instanceof ProviderUnavailable unavailable) {
+                        unavailable.retryAfter().ifPresent(delivery::retryAfter);
+                    }
+                    LOG.log(Level.FINE, "Upload {0}: the forwarded attempt failed ({1}); retrying from the spool",
+                            new Object[]{delivery.uploadId(), message(failure)});
+                    retry.accept(delivery);
+                }
+            } catch (RuntimeException e) {
+                delivery.outcome().completeExceptionally(e);
+            }
+        });
+    }
+
+    private static String message(Throwable failure) {
+        return failure instanceof ProviderFailure ? failure.getMessage() : failure.toString();
+    }
+}
