@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark in one command: direct, gateway sync, gateway async and nginx side by side on
-# loopback; writes results.csv, report.md and SVG charts. See the README, section "Benchmark".
-#   bench/run.sh --quick    smoke test, about 1½ min, report in bench/target/results-quick/
-#   bench/run.sh            full matrix, about 20 min, report in bench/results/
+# The benchmark in one command: direct, gateway sync, gateway async, nginx and payara-floor side by
+# side on loopback; writes results.csv, report.md and SVG charts. See the README, section "Benchmark".
+#   bench/run.sh --quick    smoke test, about 2 min, report in bench/target/results-quick/
+#   bench/run.sh            full matrix, about 22 min, report in bench/results/
 #   bench/run.sh --help     every option
 # Builds the project first only if its artifacts are missing (run `mvn -B -DskipTests package`
 # yourself after changing the gateway). Installs nginx (apt-get) when missing and run as root.
@@ -10,7 +10,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 jar=bench/target/upload-gateway-bench.jar
-if [ ! -f "$jar" ] || [ ! -f web/target/upload-gateway.war ] || [ ! -f server-config/target/payara-micro.jar ]; then
+if [ ! -f "$jar" ] || [ ! -f web/target/upload-gateway.war ] || [ ! -f server-config/target/payara-micro.jar ] \
+        || [ ! -f bench/payara-floor/target/payara-floor.war ]; then
     mvn -B -q -DskipTests package
 fi
 case " $* " in

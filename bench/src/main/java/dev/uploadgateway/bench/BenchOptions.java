@@ -3,6 +3,7 @@ package dev.uploadgateway.bench;
 import dev.uploadgateway.bench.plan.Cell;
 import dev.uploadgateway.bench.plan.Matrix;
 import dev.uploadgateway.bench.plan.Target;
+import dev.uploadgateway.bench.plan.WarmUpRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public record BenchOptions(boolean quick, Path repository, Path out, Path work, 
 
     static final String USAGE = """
             usage: bench/run.sh [--quick] [--out DIR] [--latency-ms 200] [--heap 512m] [--timeout-s N]
-                                [--async-timeout-s 30] [--targets direct,gateway-sync,gateway-async,nginx]
+                                [--async-timeout-s 30] [--targets direct,gateway-sync,gateway-async,nginx,payara-floor]
                                 [--cells 1MiB-c10,50MiB-c100] [--no-profile] [--max-minutes N] [--repo DIR]
                                 [--pre-boot FILE (instead of server-config/pre-boot-commands.asadmin, to try a setting)]
                                 [--baseline FILE (results.csv of an earlier run: the report adds "Before and after")]""";
@@ -35,7 +36,7 @@ public record BenchOptions(boolean quick, Path repository, Path out, Path work, 
         Path repo = Path.of(value(a, "--repo", cwd.toString())).toAbsolutePath().normalize();
         Path out = Path.of(value(a, "--out", repo.resolve(quick ? "bench/target/results-quick" : "bench/results").toString()));
         List<Target> targets = new ArrayList<>();
-        for (String label : value(a, "--targets", "direct,gateway-sync,gateway-async,nginx").split(",")) {
+        for (String label : value(a, "--targets", "direct,gateway-sync,gateway-async,nginx,payara-floor").split(",")) {
             targets.add(Arrays.stream(Target.values()).filter(t -> t.label().equals(label.trim())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown target '" + label + "'\n" + USAGE)));
         }
@@ -53,7 +54,7 @@ public record BenchOptions(boolean quick, Path repository, Path out, Path work, 
                 Long.parseLong(value(a, "--latency-ms", "200")), value(a, "--heap", "512m"),
                 Integer.parseInt(value(a, "--timeout-s", quick ? "30" : "90")),
                 Integer.parseInt(value(a, "--async-timeout-s", "30")), List.copyOf(targets), !a.contains("--no-profile"),
-                Duration.ofMinutes(Long.parseLong(value(a, "--max-minutes", quick ? "5" : "24"))), cells,
+                Duration.ofMinutes(Long.parseLong(value(a, "--max-minutes", quick ? "5" : "30"))), cells,
                 Path.of(value(a, "--pre-boot", repo.resolve("server-config/pre-boot-commands.asadmin").toString())).toAbsolutePath(),
                 Optional.ofNullable(value(a, "--baseline", null)).map(f -> cwd.resolve(f).toAbsolutePath().normalize()),
                 "bench/run.sh" + (args.length == 0 ? "" : " " + String.join(" ", args)));
@@ -78,6 +79,16 @@ public record BenchOptions(boolean quick, Path repository, Path out, Path work, 
     /** Whether the gateway records JFR from its boot: only when a profile pass will be cut from it. */
     public boolean recordsJfr() {
         return profile && matrix().cells().stream().anyMatch(Cell::profiled);
+    }
+
+    /** The warm-up rule of this mode. */
+    public WarmUpRule warmUp() {
+        return quick ? WarmUpRule.quick() : WarmUpRule.full();
+    }
+
+    /** The payara-floor target's WAR, as {@code mvn package} leaves it (module bench/payara-floor). */
+    public Path floorWar() {
+        return repository.resolve("bench/payara-floor/target/payara-floor.war");
     }
 
     public Path files() {

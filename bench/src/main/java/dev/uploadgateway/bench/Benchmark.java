@@ -7,10 +7,12 @@ import dev.uploadgateway.bench.plan.Matrix;
 import dev.uploadgateway.bench.plan.Target;
 import dev.uploadgateway.bench.process.Children;
 import dev.uploadgateway.bench.process.Emulator;
+import dev.uploadgateway.bench.process.Floor;
 import dev.uploadgateway.bench.process.Gateway;
 import dev.uploadgateway.bench.process.GatewaySettings;
 import dev.uploadgateway.bench.process.Nginx;
 import dev.uploadgateway.bench.report.Baseline;
+import dev.uploadgateway.bench.report.LatencyCriterion;
 import dev.uploadgateway.bench.report.Machine;
 import dev.uploadgateway.bench.report.Results;
 import java.io.IOException;
@@ -61,8 +63,12 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        if (!settings.missing().isEmpty()) {
-            System.err.println("bench: build first (mvn -B -DskipTests package); missing " + settings.missing());
+        List<Path> missing = new ArrayList<>(settings.missing());
+        if (options.targets().contains(Target.FLOOR) && !Files.isRegularFile(options.floorWar())) {
+            missing.add(options.floorWar());
+        }
+        if (!missing.isEmpty()) {
+            System.err.println("bench: build first (mvn -B -DskipTests package); missing " + missing);
             System.exit(2);
         }
         try {
@@ -96,8 +102,8 @@ public final class Benchmark {
         Matrix matrix = options.matrix();
         clean(options.work());
         Map<Long, Path> files = new LinkedHashMap<>();
-        for (int size : matrix.sizesMiB()) {
-            files.put(size * Cell.MIB, TestFiles.ensure(options.files(), size * Cell.MIB));
+        for (long size : matrix.fileSizes()) {
+            files.put(size, TestFiles.ensure(options.files(), size));
         }
         List<String> early = new ArrayList<>();
         List<Target> targets = new ArrayList<>(options.targets());
@@ -105,31 +111,65 @@ public final class Benchmark {
         if (nginxBinary.isEmpty()) {
             targets.remove(Target.NGINX);
         }
-        Results results = new Results(matrix, targets);
-        early.forEach(results::note);
         try (Children children = new Children(options.work().resolve("children.pids"))) {
             Emulator emulator = Emulator.start(children, options.work(), options.latencyMs());
             Nginx nginx = nginxBinary.isPresent() ? Nginx.start(children, nginxBinary.get(), options.work(), emulator.port()) : null;
             String build = Machine.build(options.repository(), settings.war());
-            Gateway gateway = new Gateway(children, settings.pinned(options.work().resolve("war")), options.work(), emulator.port());
+            GatewaySettings pinned = settings.pinned(options.work().resolve("war"));
+            Gateway gateway = new Gateway(children, pinned, options.work(), emulator.port());
             long boot = System.nanoTime();
+            // Both Micros boot at once: on two cores that is shorter than one after the other.
+            Floor floor = targets.contains(Target.FLOOR)
+                    ? Floor.start(children, pinned, pin(options.floorWar(), options.work().resolve("war")), options.work()) : null;
             gateway.boot();
-            OUT.printf("bench: emulator :%d, gateway :%d (booted in %.1f s)%s%n", emulator.port(), gateway.base().getPort(),
-                    (System.nanoTime() - boot) / 1e9, nginx == null ? ", nginx skipped" : ", nginx " + nginx.base().getPort());
-            CellRunner runner = new CellRunner(options, emulator, gateway, nginx, files,
+            double gatewayBoot = (System.nanoTime() - boot) / 1e9;
+            floor = ready(floor, targets, early);
+            OUT.printf("bench: emulator :%d, gateway :%d (booted in %.1f s)%s%s%n", emulator.port(), gateway.base().getPort(),
+                    gatewayBoot, floor == null ? ", payara-floor skipped" : ", payara-floor :" + floor.base().getPort(),
+                    nginx == null ? ", nginx skipped" : ", nginx :" + nginx.base().getPort());
+            Results results = new Results(matrix, targets);
+            early.forEach(results::note);
+            CellRunner runner = new CellRunner(options, emulator, gateway, nginx, floor, files,
                     TestFiles.ensure(options.files(), 1024), matrix.issueLimit());
             for (Target t : targets) {
-                runner.warmUp(t);
+                var warmUp = runner.warmUp(t, options.warmUp());
+                results.addWarmUp(warmUp);
+                OUT.println(Progress.warmUp(warmUp));
             }
-            Session session = new Session(options, settings, gateway, nginxBinary, started, build, baseline);
+            Session session = new Session(options, settings, gateway, nginxBinary, started, build, baseline,
+                    LatencyCriterion.read(pinned.war()));
             walk(matrix, targets, runner, results, deadline, session);
             if (options.profile()) {
                 profile(matrix, targets, runner, results, deadline);
             }
             retained(gateway, results);
             gateway.stop();
+            if (floor != null) {
+                floor.stop();
+            }
             return session.write(results, true);
         }
+    }
+
+    /** The floor once it answers; null, with the target dropped and a note, if it did not come up. */
+    private static Floor ready(Floor floor, List<Target> targets, List<String> notes) throws InterruptedException {
+        if (floor == null) {
+            return null;
+        }
+        try {
+            floor.awaitReady();
+            return floor;
+        } catch (IOException e) {
+            notes.add("payara-floor did not come up (" + e.getMessage() + "): the payara-floor target was skipped.");
+            targets.remove(Target.FLOOR);
+            return null;
+        }
+    }
+
+    /** A copy of a WAR for the run to deploy, as {@link GatewaySettings#pinned} makes of the gateway's. */
+    private static Path pin(Path war, Path dir) throws IOException {
+        Path copy = Files.createDirectories(dir).resolve(war.getFileName());
+        return Files.copy(war, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void walk(Matrix matrix, List<Target> targets, CellRunner runner, Results results, long deadline,

@@ -2,6 +2,8 @@ package dev.uploadgateway.bench;
 
 import dev.uploadgateway.bench.load.LoadResult;
 import dev.uploadgateway.bench.load.Outcome;
+import dev.uploadgateway.bench.measure.CpuUse;
+import dev.uploadgateway.bench.measure.CpuWatch;
 import dev.uploadgateway.bench.measure.GcLog;
 import dev.uploadgateway.bench.measure.HeapWindow;
 import dev.uploadgateway.bench.measure.JfrRecording;
@@ -24,8 +26,8 @@ import java.util.function.Supplier;
  * One gateway cell: make sure the gateway answers (boot a new one if not), switch its path, take
  * the live heap of the quiet gateway, on a profile pass cut the load's window out of the JFR
  * recording that runs since the gateway's boot, run the load with the halfway
- * probe (thread census, then live heap), read GC log and RSS for the cell's window, and take the
- * quiet live heap again. A gateway that
+ * probe (thread census, then live heap), read GC log, RSS and CPU for the cell's window (the probe's
+ * own CPU left out), and take the quiet live heap again. A gateway that
  * stopped answering, or no longer delivers a small canary upload, is noted and booted again for
  * the next cell.
  */
@@ -49,13 +51,15 @@ final class GatewayCell {
     private final List<String> notes;
     private final boolean profile;
     private final Supplier<Outcome> canary;
+    private final long emulatorPid;
     private final AtomicReference<List<ThreadCensus.Group>> census = new AtomicReference<>(List.of());
     private final AtomicReference<Double> liveAtProbe = new AtomicReference<>(Double.NaN);
 
     /** @param profile whether to summarise the JFR window: only on profile passes, whose figures are not reported */
     GatewayCell(Gateway gateway, BenchOptions options, Cell cell, Target target, List<String> notes, boolean profile,
-                Supplier<Outcome> canary) {
+                Supplier<Outcome> canary, long emulatorPid) {
         this.gateway = gateway;
+        this.emulatorPid = emulatorPid;
         this.canary = canary;
         this.profile = profile;
         this.options = options;
@@ -77,8 +81,11 @@ final class GatewayCell {
             long from = System.currentTimeMillis();
             LoadResult result;
             double rss;
+            CpuUse cpu;
             try (RssWatch watch = new RssWatch(() -> List.of(gateway.pid()))) {
-                result = load.run(() -> probe(jmx));
+                CpuWatch cpuWatch = CpuWatch.start(() -> List.of(gateway.pid()), emulatorPid);
+                result = load.run(() -> cpuWatch.exclude(() -> probe(jmx)));
+                cpu = cpuWatch.stop();
                 rss = watch.stopMiB();
             }
             long to = System.currentTimeMillis();
@@ -92,7 +99,7 @@ final class GatewayCell {
             Memory memory = new Memory(before, after, liveAtProbe.get(), liveAtProbe.get().isNaN() ? -1 : result.inFlightAtHalfway(),
                     peak, heap.peakUsedBytes() / MIB, rss, heap.pauses(), heap.pauseMs(), heap.fullGcs());
             afterwards(spoolBefore);
-            return new CellRecord(cell, target, result, memory, census.get(), profile, notes);
+            return new CellRecord(cell, target, result, memory, census.get(), profile, CellRunner.noted(notes, cpu), cpu);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.uploadgateway.bench.report.Baseline;
 import dev.uploadgateway.bench.report.Charts;
 import dev.uploadgateway.bench.report.Goal;
 import dev.uploadgateway.bench.report.Goals;
+import dev.uploadgateway.bench.report.LatencyCriterion;
 import dev.uploadgateway.bench.report.Machine;
 import dev.uploadgateway.bench.report.MarkdownReport;
 import dev.uploadgateway.bench.report.Results;
@@ -33,9 +34,11 @@ final class Session {
     private final Instant started;
     private final String build;
     private final Optional<Baseline> baseline;
+    private final LatencyCriterion latency;
 
     Session(BenchOptions options, GatewaySettings settings, Gateway gateway, Optional<Path> nginx, Instant started, String build,
-            Optional<Baseline> baseline) {
+            Optional<Baseline> baseline, LatencyCriterion latency) {
+        this.latency = latency;
         this.build = build;
         this.baseline = baseline;
         this.options = options;
@@ -55,6 +58,9 @@ final class Session {
             for (int generation = 1; generation <= gateway.generation(); generation++) {
                 results.note(ServerLog.summary(gateway.log().resolveSibling("gateway-" + generation + ".log")));
             }
+            if (results.targets().contains(dev.uploadgateway.bench.plan.Target.FLOOR)) {
+                results.note("payara-floor's " + ServerLog.summary(options.work().resolve("floor/floor.log")));
+            }
             results.note("Logs, GC logs" + (settings.recordJfr() ? " and JFR recordings" : "")
                     + " of this run: " + options.repository().relativize(options.work()) + "/ (not kept in git).");
         }
@@ -65,7 +71,7 @@ final class Session {
         machine.put("Gateway build", build);
         RunInfo run = new RunInfo(mode, options.commandLine(), started, Benchmark.since(started),
                 options.latencyMs(), options.heap(), options.clientTimeoutSeconds(), options.asyncTimeoutSeconds(),
-                machine, gateway.restarts(), settings.recordJfr());
+                machine, gateway.restarts(), settings.recordJfr(), latency, options.warmUp());
         Files.writeString(out.resolve("results.csv"), ResultsCsv.render(results));
         List<String> charts = Charts.write(results, run, out);
         Path report = out.resolve("report.md");

@@ -27,4 +27,15 @@ class BenchOptionsTest {
         assertFalse(BenchOptions.parse(new String[]{"--quick"}, REPO).recordsJfr(), "the quick matrix has no profiled cell");
         assertFalse(BenchOptions.parse(new String[]{"--cells", "1MiB-c10"}, REPO).recordsJfr());
     }
+
+    @Test
+    void everyRunHasTheFloorTargetAndFindsItsWarWhereMavenLeavesIt() {
+        BenchOptions quick = BenchOptions.parse(new String[]{"--quick"}, REPO);
+        assertEquals(java.util.List.of(dev.uploadgateway.bench.plan.Target.values()), quick.targets());
+        assertEquals(Path.of("/repo/bench/payara-floor/target/payara-floor.war"), quick.floorWar());
+        assertEquals(dev.uploadgateway.bench.plan.WarmUpRule.quick(), quick.warmUp());
+        assertEquals(dev.uploadgateway.bench.plan.WarmUpRule.full(), BenchOptions.parse(new String[0], REPO).warmUp());
+        assertEquals(java.util.List.of(dev.uploadgateway.bench.plan.Target.FLOOR),
+                BenchOptions.parse(new String[]{"--targets", "payara-floor"}, REPO).targets());
+    }
 }

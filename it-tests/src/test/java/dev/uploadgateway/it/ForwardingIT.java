@@ -126,7 +126,7 @@ class ForwardingIT extends GatewayIT {
     @Test
     void theProviderReceivesTheFileWhileTheClientIsStillSendingIt() throws Exception {
         byte[] file = random(4 * 1024 * 1024, 1);
-        byte[] body = body(List.of("provider=kimi"), "live.bin", file);
+        byte[] body = body(List.of("provider=kimi", "purpose=file-extract"), "live.bin", file);
         int half = body.length / 2;
         try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
@@ -146,9 +146,28 @@ class ForwardingIT extends GatewayIT {
         }
         ReceivedFile received = emulator.bySha256(sha256(file)).orElseThrow();
         assertEquals(file.length, received.bytes(), "byte-identical");
-        assertEquals("content-length", received.framing(), "a declared body is forwarded with its exact length");
+        assertEquals("content-length", received.framing(), "a declared body whose fields came first: its exact length");
         assertEquals(1, emulator.requestCount());
         await("the spool file removed", () -> newSpoolFiles() == 0);
+    }
+
+    /** curl -F file=@… -F purpose=…: the purpose after the file, so the file's length is known only at its end. */
+    @Test
+    void aFileBeforeItsPurposeIsForwardedChunkedAndDeliveredByThatAttempt() throws Exception {
+        byte[] file = random(1024 * 1024, 7);
+        byte[] body = body(List.of("provider=kimi"), "file-first.bin", file, List.of("purpose=file-extract"),
+                "--" + BOUNDARY + "--\r\n");
+        try (Socket socket = open()) {
+            socket.getOutputStream().write(head("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            RawHttp.Answer answer = answer(socket);
+            assertEquals(201, answer.status(), answer.body());
+            assertTrue(answer.body().contains("\"attempts\":1"), answer.body());
+        }
+        ReceivedFile received = emulator.bySha256(sha256(file)).orElseThrow();
+        assertEquals("chunked", received.framing());
+        assertEquals(1, emulator.requestCount(), "the forwarded attempt delivered it: nothing was sent twice");
+        assertEquals(0, emulator.incompleteBodies());
     }
 
     @Test
@@ -207,6 +226,35 @@ class ForwardingIT extends GatewayIT {
             RawHttp.Answer answer = answer(socket);
             assertEquals(201, answer.status(), "every place was given back: " + answer.body());
         }
+    }
+
+    /**
+     * A chunked body declares no length, so only its end shows it is over the provider's limit for the
+     * purpose (GLM retrieval: 1 000 000 bytes in the tests): refused with 413, and the attempt that
+     * was forwarding it never completes.
+     */
+    @Test
+    void aChunkedBodyOverTheProvidersLimitIsRefusedAndNeverStored() throws Exception {
+        byte[] file = random(1_500_000, 8);
+        byte[] body = body(List.of("provider=glm", "purpose=retrieval"), "too-big.bin", file);
+        try (Socket socket = open()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < body.length; at += 200_000) {
+                int n = Math.min(200_000, body.length - at);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, at, n);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            RawHttp.Answer answer = answer(socket);
+            assertEquals(413, answer.status(), answer.body());
+        }
+        await("the forwarded request ended", () -> emulator.receiving() == 0);
+        assertEquals(emulator.requestCount(), emulator.incompleteBodies(), "whatever was forwarded never completed");
+        assertTrue(emulator.received().isEmpty());
+        await("no spool file left", () -> newSpoolFiles() == 0);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * The gateway's threads at one moment, grouped by pool (the name without its number), with their
  * states and where most of them stand: the first frame outside the JDK, so a pool whose threads all
- * wait in {@code FilesApiClient.exchange} or in Grizzly's read says so.
+ * wait in the provider client's socket read (httpcore5) or in Grizzly's read says so.
  */
 public final class ThreadCensus {
 

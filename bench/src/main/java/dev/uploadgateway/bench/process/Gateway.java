@@ -55,6 +55,7 @@ public final class Gateway {
         // A fresh rollout controller, which adopts the config directory's values at start.
         Files.deleteIfExists(dir.resolve("rollout-state.json"));
         Files.createDirectories(dir.resolve("micro-root"));
+        settings.writePreBoot(dir);
         ProcessBuilder builder = new ProcessBuilder(settings.command(dir, gcLog(), port, emulatorPort))
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log().toFile());
         // the database password, passed as run.sh passes it; the same at every boot, as the database stays

@@ -1,6 +1,7 @@
 package dev.uploadgateway.bench.process;
 
 import dev.uploadgateway.bench.measure.JfrRecording;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
  * post-boot commands and logging as production, a fixed heap, and the async attempt timeout.
  * Every path the gateway writes (spool, local files, audit trail, database) is under the run's
  * work directory. With {@code recordJfr} every boot starts the JFR recording the profile passes
- * are cut from (see {@link JfrRecording} for why it is not started later).
+ * are cut from (see {@link JfrRecording} for why it is not started later). The payara-floor target
+ * is booted from the same settings, so that it differs from the gateway only in what it deploys.
  */
 public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Path postBootCommands, Path logging,
                               String heap, int asyncTimeoutSeconds, boolean recordJfr) {
@@ -45,12 +47,31 @@ public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Pat
         return new GatewaySettings(microJar, copy, preBootCommands, postBootCommands, logging, heap, asyncTimeoutSeconds, recordJfr);
     }
 
+    /**
+     * The pre-boot commands a boot runs: the chosen file's (server-config's unless {@code --pre-boot}
+     * named another) and then one line that binds the HTTP listener to 127.0.0.1, where Micro would
+     * listen on every interface; nothing of the benchmark is reachable from outside the machine.
+     */
+    public String preBoot() throws IOException {
+        String chosen = Files.isRegularFile(preBootCommands) ? Files.readString(preBootCommands) : "";
+        return chosen + (chosen.isEmpty() || chosen.endsWith("\n") ? "" : "\n")
+                + "\n# Added by the benchmark harness: loopback only.\n" + LOOPBACK + "\n";
+    }
+
+    static final String LOOPBACK = "set configs.config.server-config.network-config.network-listeners.network-listener"
+            + ".http-listener.address=127.0.0.1";
+
+    /** Writes {@link #preBoot()} into {@code dir}, where {@link #command} and {@link #floorCommand} expect it. */
+    public void writePreBoot(Path dir) throws IOException {
+        Files.writeString(dir.resolve(PRE_BOOT), preBoot());
+    }
+
+    private static final String PRE_BOOT = "pre-boot-commands.asadmin";
+
     /** The full command line for one boot; {@code dir} holds micro-root and, beside it, config and db. */
     List<String> command(Path dir, Path gcLog, int port, int emulatorPort) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap,
-                "-Xlog:gc:file=" + gcLog + ":timemillis:filecount=0",
-                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+        List<String> command = jvm(dir, gcLog);
+        command.addAll(List.of(
                 "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulatorPort,
                 "-Dprovider.kimi.api-key=" + Emulator.KIMI_KEY,
                 "-Dupload.default-provider=kimi",
@@ -67,16 +88,39 @@ public record GatewaySettings(Path microJar, Path war, Path preBootCommands, Pat
         command.addAll(List.of("-Drollout.trigger.success-below=0", "-Drollout.trigger.error-above=1",
                 "-Drollout.trigger.heap-spike-above=100", "-Drollout.trigger.critical-error-classes=none",
                 "-Drollout.review.success-below=0.0001", "-Drollout.review.latency-above=100", "-Drollout.auto-promote=false"));
+        command.addAll(micro(war, dir, port));
+        command.addAll(List.of("--postbootcommandfile", postBootCommands.toString()));
+        return command;
+    }
+
+    /**
+     * The payara-floor's command line: the gateway's JVM flags (heap, GC log, JFR when the gateway
+     * records it) and Micro options, its own WAR at the context root {@code /}, none of the gateway's
+     * properties and no config directory (the floor reads no configuration).
+     */
+    public List<String> floorCommand(Path floorWar, Path dir, Path gcLog, int port) {
+        List<String> command = jvm(dir, gcLog);
+        command.addAll(micro(floorWar, dir, port));
+        command.addAll(List.of("--contextroot", "/"));
+        return command;
+    }
+
+    private List<String> jvm(Path dir, Path gcLog) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap,
+                "-Xlog:gc:file=" + gcLog + ":timemillis:filecount=0",
+                "-Djava.io.tmpdir=" + dir.resolve("tmp")));
         if (recordJfr) {
             command.addAll(JfrRecording.jvmOptions(dir.resolve("jfr")));
         }
-        command.addAll(List.of("-jar", microJar.toString(),
-                "--deploy", war.toString(), "--port", Integer.toString(port), "--nohazelcast",
-                "--rootdir", dir.resolve("micro-root").toString()));
-        if (Files.isRegularFile(preBootCommands)) {
-            command.addAll(List.of("--prebootcommandfile", preBootCommands.toString()));
-        }
-        command.addAll(List.of("--postbootcommandfile", postBootCommands.toString(), "--logproperties", logging.toString()));
         return command;
+    }
+
+    private List<String> micro(Path deploy, Path dir, int port) {
+        return new ArrayList<>(List.of("-jar", microJar.toString(),
+                "--deploy", deploy.toString(), "--port", Integer.toString(port), "--nohazelcast",
+                "--rootdir", dir.resolve("micro-root").toString(),
+                "--prebootcommandfile", dir.resolve(PRE_BOOT).toString(),
+                "--logproperties", logging.toString()));
     }
 }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The report's "Before and after": this run against an earlier one ({@code --baseline}), which is
  * how a fix of a profile finding is shown to have worked — per cell and target, then the headline
- * ratios the targets are judged on, both sides computed alike from {@link RunFigures}. "—" marks a
+ * ratios the targets are judged on, both sides computed alike from {@link RunFigures} (with the
+ * gateway's CPU per upload, which the hot path's changes are judged on). "—" marks a
  * cell or target a run did not have, "n/a" one it had without that figure (no successful upload,
  * no heap probe).
  */
@@ -32,8 +33,9 @@ final class BeforeAfter {
         md.append("Against `").append(baseline.shownAs()).append("`, the results.csv of an earlier run (`--baseline`).")
                 .append(" Each figure reads before → after; uploads/s with after/before in brackets. ")
                 .append(NONE).append(" = not in that run, n/a = in it without that figure.\n\n")
-                .append("| cell | target | uploads/s | p50 ms | p99 ms | errors + timeouts + OOM | heap per in-flight upload KiB |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                .append("| cell | target | uploads/s | p50 ms | p99 ms | errors + timeouts + OOM | heap per in-flight upload KiB |")
+                .append(" CPU ms per upload |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
         for (String cell : after.cells().stream().filter(before::has).toList()) {
             for (Target t : Target.values()) {
                 Optional<Figures> b = before.find(cell, t);
@@ -44,7 +46,8 @@ final class BeforeAfter {
                             .append(pair(b, a, f -> Format.num(f.p50(), 0))).append(" | ")
                             .append(pair(b, a, f -> Format.num(f.p99(), 0))).append(" | ")
                             .append(pair(b, a, f -> f.problems() < 0 ? "n/a" : Integer.toString(f.problems()))).append(" | ")
-                            .append(t.gateway() ? pair(b, a, f -> Format.num(f.heapPerInFlightKiB(), 0)) : "").append(" |\n");
+                            .append(t.gateway() ? pair(b, a, f -> Format.num(f.heapPerInFlightKiB(), 0)) : "").append(" | ")
+                            .append(t == Target.DIRECT ? "" : pair(b, a, f -> Format.num(f.cpuMsPerUpload(), 2))).append(" |\n");
                 }
             }
         }
@@ -66,6 +69,8 @@ final class BeforeAfter {
         headline(md, before, after, Cell.id(1, 10), "p50 added by gateway-async over direct",
                 r -> r.addedP50Ms(Cell.id(1, 10), Target.ASYNC, Target.DIRECT),
                 v -> Double.isNaN(v) ? "n/a" : (v >= 0 ? "+" : "") + Format.num(v, 1) + " ms");
+        headline(md, before, after, Cell.id(1, 10), "gateway-async CPU per upload",
+                r -> r.cpuMsPerUpload(Cell.id(1, 10), Target.ASYNC), v -> Double.isNaN(v) ? "n/a" : Format.num(v, 2) + " ms");
     }
 
     private static void headline(StringBuilder md, RunFigures before, RunFigures after, String cell, String name,
@@ -79,7 +84,7 @@ final class BeforeAfter {
     private static List<String> fiftyMiB(RunFigures before, RunFigures after) {
         TreeSet<String> cells = new TreeSet<>(RunFigures.BY_SHAPE);
         Stream.concat(Matrix.full().cells().stream().map(Cell::id), Stream.concat(before.cells().stream(), after.cells().stream()))
-                .filter(c -> RunFigures.sizeMiB(c) == 50).forEach(cells::add);
+                .filter(c -> RunFigures.sizeKiB(c) == 50 * 1024).forEach(cells::add);
         return List.copyOf(cells);
     }
 

@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The report's SVG charts: throughput, p50 latency, peak heap and peak RSS, by cell. */
+/** The report's SVG charts: throughput, p50 latency, peak heap, peak RSS and CPU per upload, by cell. */
 public final class Charts {
 
     private static final Map<Target, String> COLORS = Map.of(Target.DIRECT, "#7f7f7f", Target.SYNC, "#d62728",
-            Target.ASYNC, "#1f77b4", Target.NGINX, "#2ca02c");
+            Target.ASYNC, "#1f77b4", Target.NGINX, "#2ca02c", Target.FLOOR, "#9467bd");
 
     private Charts() {
     }
 
     /** Writes the charts into {@code dir} and returns their file names. */
     public static List<String> write(Results results, RunInfo run, Path dir) throws IOException {
-        List<String> names = List.of("throughput.svg", "latency-p50.svg", "heap-live.svg", "rss-peak.svg");
+        List<String> names = List.of("throughput.svg", "latency-p50.svg", "heap-live.svg", "rss-peak.svg", "cpu-per-upload.svg");
         List<String> categories = results.matrix().byShape().stream().map(Cell::id).toList();
         Files.writeString(dir.resolve(names.get(0)), SvgBarChart.render("Throughput by cell (higher is better)", "MiB/s",
                 categories, series(results, results.targets(), r -> r.load().mibPerSecond(), false), false, Double.NaN, ""));
@@ -34,6 +34,8 @@ public final class Charts {
         List<Target> rss = results.targets().stream().filter(t -> t != Target.DIRECT).toList();
         Files.writeString(dir.resolve(names.get(3)), SvgBarChart.render("Peak resident memory of the proxying process (lower is better)",
                 "MiB", categories, series(results, rss, r -> r.memory().rssPeak(), false), false, Double.NaN, ""));
+        Files.writeString(dir.resolve(names.get(4)), SvgBarChart.render("CPU per successful upload of the target's own processes"
+                + " (log scale, lower is better)", "ms", categories, series(results, rss, CpuCost::perUpload, false), true, Double.NaN, ""));
         return names;
     }
 

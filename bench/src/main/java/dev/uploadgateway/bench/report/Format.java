@@ -42,4 +42,21 @@ final class Format {
     static String times(double value) {
         return Double.isNaN(value) ? "n/a" : num(value, 2) + "×";
     }
+
+    /**
+     * How far {@code value} is from {@code limit}, in the unit of both: "0.21× to spare" when on
+     * the right side, "missed by 0.22× (15 % over the limit)" when not; {@code atMost} says which
+     * side is right. A value equal to the limit meets it.
+     */
+    static String margin(double value, double limit, boolean atMost, int decimals, String unit) {
+        if (Double.isNaN(value) || Double.isNaN(limit)) {
+            return "n/a";
+        }
+        double gap = atMost ? limit - value : value - limit;
+        if (gap >= 0) {
+            return num(gap, decimals) + unit + " to spare";
+        }
+        return "missed by " + num(-gap, decimals) + unit + (limit != 0
+                ? " (" + num(100 * -gap / Math.abs(limit), 1) + " % " + (atMost ? "over" : "under") + " the limit)" : "");
+    }
 }

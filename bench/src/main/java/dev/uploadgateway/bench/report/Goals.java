@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The five target figures, each judged on the cell the issue names. A run whose matrix lacks that
- * cell (the quick mode) is judged on the nearest cell it has, and says so.
+ * The target figures, each judged on the cell its issue names: the original five here, the hot
+ * path's (CPU against the floor, latency against sync and direct, throughput against nginx) in
+ * {@link HotPathGoals}. A run whose matrix lacks that cell (the quick mode) is judged on the
+ * nearest cell it has, and says so.
  */
 public final class Goals {
 
@@ -17,7 +19,10 @@ public final class Goals {
     }
 
     public static List<Goal> evaluate(Results results) {
-        return List.of(heapPerUpload(results), heapReduction(results), throughput(results), proxy(results), addedLatency(results));
+        List<Goal> goals = new ArrayList<>(List.of(heapPerUpload(results), heapReduction(results), throughput(results),
+                proxy(results), addedLatency(results)));
+        goals.addAll(HotPathGoals.evaluate(results));
+        return List.copyOf(goals);
     }
 
     static Goal heapPerUpload(Results results) {
@@ -130,15 +135,15 @@ public final class Goals {
     /** The planned cell closest to size × concurrency (on a log scale of both). */
     static Optional<Cell> nearest(Results results, int sizeMiB, int concurrency) {
         return results.matrix().byShape().stream().min(Comparator.comparingDouble(c ->
-                Math.abs(Math.log((double) c.sizeMiB() / sizeMiB)) + Math.abs(Math.log((double) c.concurrency() / concurrency))));
+                Math.abs(Math.log(c.sizeMiB() / sizeMiB)) + Math.abs(Math.log((double) c.concurrency() / concurrency))));
     }
 
-    private static String where(Cell cell, int sizeMiB, int concurrency) {
+    static String where(Cell cell, int sizeMiB, int concurrency) {
         boolean exact = cell.sizeMiB() == sizeMiB && cell.concurrency() == concurrency;
-        return exact ? cell.id() + ": " : cell.id() + " (this matrix has no " + sizeMiB + "MiB-c" + concurrency + "): ";
+        return exact ? cell.id() + ": " : cell.id() + " (this matrix has no " + Cell.id(sizeMiB, concurrency) + "): ";
     }
 
-    private static String rate(Results results, Cell cell, Target target) {
+    static String rate(Results results, Cell cell, Target target) {
         return results.find(cell, target).map(r -> Format.num(r.load().mibPerSecond(), 1) + " MiB/s, "
                 + Format.num(r.load().uploadsPerSecond(), 1) + " uploads/s").orElse("not run");
     }

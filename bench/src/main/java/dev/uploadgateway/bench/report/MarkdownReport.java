@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The report a reader opens first: machine, setup, verdicts, ratios, the comparison with an earlier
- * run when one is given, every figure, charts, failures.
+ * The report a reader opens first: machine, setup and warm-up, verdicts, ratios, CPU per upload and
+ * the stage-1 latency verdicts, the comparison with an earlier run when one is given, every figure,
+ * charts, failures.
  */
 public final class MarkdownReport {
 
@@ -41,6 +42,7 @@ public final class MarkdownReport {
         }
         Promises.append(md, results);
         ratios(md, results);
+        HotPathSection.append(md, results, run);
         baseline.ifPresent(b -> BeforeAfter.append(md, results, b));
         figures(md, results);
         section(md, "Charts");

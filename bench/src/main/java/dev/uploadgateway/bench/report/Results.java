@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** All records of one run, in the order they were measured, with the run's own notes. */
+/** All records of one run, in the order they were measured, with the targets' warm-ups and the run's own notes. */
 public final class Results {
 
     private final Matrix matrix;
@@ -15,6 +15,7 @@ public final class Results {
     private final List<CellRecord> records = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<CellRecord> profiles = new ArrayList<>();
+    private final List<WarmUpRecord> warmUps = new ArrayList<>();
 
     public Results(Matrix matrix, List<Target> targets) {
         this.matrix = matrix;
@@ -32,6 +33,14 @@ public final class Results {
 
     public synchronized List<CellRecord> profiles() {
         return List.copyOf(profiles);
+    }
+
+    public synchronized void addWarmUp(WarmUpRecord warmUp) {
+        warmUps.add(warmUp);
+    }
+
+    public synchronized List<WarmUpRecord> warmUps() {
+        return List.copyOf(warmUps);
     }
 
     public synchronized void note(String note) {

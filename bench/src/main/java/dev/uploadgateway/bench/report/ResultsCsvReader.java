@@ -58,8 +58,9 @@ final class ResultsCsvReader {
     private Optional<Figures> figures(List<String> row) {
         Optional<Target> target = Arrays.stream(Target.values()).filter(t -> t.label().equals(text(row, "target"))).findFirst();
         String cell = text(row, "cell");
-        if (cell.isEmpty() && count(row, "size_mib") > 0 && count(row, "concurrency") > 0) {
-            cell = Cell.id(count(row, "size_mib"), count(row, "concurrency"));
+        double sizeMiB = number(row, "size_mib");
+        if (cell.isEmpty() && sizeMiB > 0 && count(row, "concurrency") > 0) {
+            cell = Cell.id(Math.round(sizeMiB * Cell.MIB), count(row, "concurrency"));
         }
         if (target.isEmpty() || cell.isEmpty()) {
             return Optional.empty();
@@ -69,7 +70,8 @@ final class ResultsCsvReader {
         int ooms = count(row, "ooms");
         int problems = errors < 0 || timeouts < 0 || ooms < 0 ? -1 : errors + timeouts + ooms;
         return Optional.of(new Figures(cell, count(row, "requests_planned"), target.get(), number(row, "uploads_per_s"),
-                number(row, "p50_ms"), number(row, "p99_ms"), problems, number(row, "heap_per_in_flight_kib")));
+                number(row, "p50_ms"), number(row, "p99_ms"), problems, number(row, "heap_per_in_flight_kib"),
+                number(row, "cpu_ms_per_upload")));
     }
 
     private String text(List<String> row, String name) {

@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  */
 final class RunFigures {
 
-    private static final Pattern ID = Pattern.compile("(\\d+)MiB-c(\\d+)");
+    private static final Pattern ID = Pattern.compile("(\\d+)(KiB|MiB)-c(\\d+)");
     /** Cell ids by file size, then concurrency, as the report orders cells; ids of another form last. */
-    static final Comparator<String> BY_SHAPE = Comparator.comparingInt((String id) -> shape(id, 1))
-            .thenComparingInt(id -> shape(id, 2)).thenComparing(Comparator.naturalOrder());
+    static final Comparator<String> BY_SHAPE = Comparator.comparingLong(RunFigures::sizeKiB)
+            .thenComparingLong(id -> concurrency(id)).thenComparing(Comparator.naturalOrder());
 
     private final Map<String, Map<Target, Figures>> byCell = new LinkedHashMap<>();
 
@@ -62,17 +62,26 @@ final class RunFigures {
         return figure(cell, target, Figures::p50) - figure(cell, base, Figures::p50);
     }
 
+    /** The CPU per successful upload of {@code target}'s own processes, ms. */
+    double cpuMsPerUpload(String cell, Target target) {
+        return figure(cell, target, Figures::cpuMsPerUpload);
+    }
+
     private double figure(String cell, Target target, ToDoubleFunction<Figures> value) {
         return find(cell, target).map(value::applyAsDouble).orElse(Double.NaN);
     }
 
-    /** The file size in MiB of a cell id such as {@code 50MiB-c100}, -1 for an id of another form. */
-    static int sizeMiB(String cell) {
-        return ID.matcher(cell).matches() ? shape(cell, 1) : -1;
+    /** The file size in KiB of a cell id such as {@code 50MiB-c100} or {@code 64KiB-c10}; Long.MAX_VALUE for an id of another form. */
+    static long sizeKiB(String cell) {
+        Matcher m = ID.matcher(cell);
+        if (!m.matches()) {
+            return Long.MAX_VALUE;
+        }
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("MiB") ? 1024 : 1);
     }
 
-    private static int shape(String cell, int group) {
+    private static long concurrency(String cell) {
         Matcher m = ID.matcher(cell);
-        return m.matches() ? Integer.parseInt(m.group(group)) : Integer.MAX_VALUE;
+        return m.matches() ? Long.parseLong(m.group(3)) : Long.MAX_VALUE;
     }
 }

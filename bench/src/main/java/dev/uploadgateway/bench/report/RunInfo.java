@@ -7,11 +7,14 @@ import java.util.Map;
 
 /**
  * The facts about a run that are not measurements: how it was started, on what, with which
- * settings. {@code jfrFromBoot}: the gateway JVMs recorded JFR from their start (profile passes planned).
+ * settings. {@code jfrFromBoot}: the gateway JVMs recorded JFR from their start (profile passes planned);
+ * {@code latency}: the gateway's stage-1 latency rule, as the measured WAR ships it; {@code warmUp}:
+ * the rule that decided how long each target was warmed up.
  */
 public record RunInfo(String mode, String command, Instant started, Duration took, long providerLatencyMs, String heap,
                       int clientTimeoutSeconds, int asyncTimeoutSeconds, Map<String, String> machine,
-                      List<String> gatewayRestarts, boolean jfrFromBoot) {
+                      List<String> gatewayRestarts, boolean jfrFromBoot, LatencyCriterion latency,
+                      dev.uploadgateway.bench.plan.WarmUpRule warmUp) {
 
     public RunInfo {
         machine = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(machine));

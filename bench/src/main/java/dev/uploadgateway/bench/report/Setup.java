@@ -24,9 +24,38 @@ final class Setup {
                 + " figures carry JFR's cost.\n";
     }
 
+    /** The warm-up rule and what it came to for each target. */
+    private static void warmUp(StringBuilder md, Results results, RunInfo run) {
+        var rule = run.warmUp();
+        md.append("- Warm-up: before the first cell each target is sent rounds of ").append(rule.roundUploads()).append(" uploads of ")
+                .append(Cell.size(results.matrix().fileSizes().get(0), " ")).append(" (").append(rule.concurrency())
+                .append(" in flight), until the JIT of the JVM the target adds has settled — its compiler threads (`C1/C2")
+                .append(" CompilerThread*` in `/proc/<pid>/task`) used at most ").append(Format.num(rule.settledCompileMs(), 0))
+                .append(" ms of CPU in a round (").append(Format.num(rule.settledCompileMsPerUpload(), 2))
+                .append(" ms per upload; CPU rather than JMX's compilation time, which is elapsed time and grows with the machine's")
+                .append(" load), after at least ").append(rule.minRounds()).append(" rounds — or for at most ")
+                .append(rule.maxRounds()).append(" rounds (").append(rule.maxRounds() * rule.roundUploads())
+                .append(" uploads). The JVM watched is the gateway's for both gateway paths, the floor's, and for direct and nginx")
+                .append(" (no JIT of their own) the emulator's. Gateway rounds also make the cells' JMX calls (thread dump, forced")
+                .append(" GC), so that the management code is compiled before the first cell. A JIT that has not settled shows in")
+                .append(" the CPU table's \"of which JIT\".\n\n");
+        if (results.warmUps().isEmpty()) {
+            return;
+        }
+        md.append("| target | JVM watched | rounds | uploads (failed) | compiler CPU ms per round | settled |\n|---|---|---|---|---|---|\n");
+        for (WarmUpRecord w : results.warmUps()) {
+            md.append("| ").append(w.target().label()).append(" | ").append(w.jvm()).append(" | ").append(w.rounds()).append(" | ")
+                    .append(w.uploads()).append(" (").append(w.failed()).append(") | ")
+                    .append(String.join(", ", w.compileMsPerRound().stream().map(v -> Format.num(v, 0)).toList())).append(" | ")
+                    .append(w.settled() ? "yes" : "no, stopped at the bound").append(" |\n");
+        }
+        md.append('\n');
+    }
+
     static void append(StringBuilder md, Results results, RunInfo run) {
         MarkdownReport.section(md, "Setup");
-        md.append("Every process runs on this machine and talks over 127.0.0.1 only.\n\n");
+        md.append("Every process runs on this machine and listens and talks on 127.0.0.1 only (both Payara Micros get a")
+                .append(" pre-boot line that binds their HTTP listener there).\n\n");
         for (Target t : results.targets()) {
             md.append("- **").append(t.label()).append("** — ").append(t.description()).append('\n');
         }
@@ -41,17 +70,24 @@ final class Setup {
                 .append(" controller would roll back to sync on errors or heap growth, so its triggers are set where they")
                 .append(" cannot fire (`rollout.trigger.*`); the path is checked again after every cell, and the table of")
                 .append(" successful uploads by path shows which path answered.\n")
+                .append("- payara-floor: module bench/payara-floor's WAR (one JAX-RS resource at `/api/uploads`, the body read as an")
+                .append(" `InputStream` in 64 KiB reads and SHA-256-hashed, 201 with the digest) on the same `payara-micro.jar`,")
+                .append(" with the gateway's JVM flags (`-Xmx").append(run.heap()).append("`, GC log").append(run.jfrFromBoot() ? ", JFR" : "")
+                .append("), pre-boot commands and logging, its own JVM. It is sent the gateway's request. It parses no multipart")
+                .append(" framing and stores, records and forwards nothing, so the gateway's CPU above it is the gateway's own code.\n")
                 .append(jfr(run))
                 .append("- Load generator: `java.net.http.HttpClient` (HTTP/1.1), a closed loop keeping *c* uploads in flight,")
                 .append(" bodies streamed from one random file per size on disk, a fresh client (fresh connections) per cell,")
                 .append(" a ").append(run.clientTimeoutSeconds()).append(" s deadline per request. Each cell stops issuing after ")
                 .append(results.matrix().issueLimit().toSeconds()).append(" s and then waits for what is in flight.\n")
                 .append("- Order: within a cell the targets take turns, rotated by one from cell to cell, so drift in machine")
-                .append(" noise does not favour one of them. Each target is warmed up (JIT) before the first cell.\n\n");
+                .append(" noise does not favour one of them.\n");
+        warmUp(md, results, run);
         md.append("| cell | file | concurrency | requests | bytes sent (max) |\n|---|---|---|---|---|\n");
         for (Cell c : results.matrix().byShape()) {
-            md.append("| ").append(c.id()).append(" | ").append(c.sizeMiB()).append(" MiB | ").append(c.concurrency())
-                    .append(" | ").append(c.requests()).append(" | ").append(Format.num(c.totalBytes() / (1024.0 * 1024 * 1024), 2))
+            md.append("| ").append(c.id()).append(" | ").append(Cell.size(c.fileBytes(), " ")).append(" | ").append(c.concurrency())
+                    .append(" | ").append(c.requests()).append(" | ").append(Format.num(c.totalBytes() / (1024.0 * 1024 * 1024),
+                            c.totalBytes() < 100 * Cell.MIB ? 3 : 2))
                     .append(" GiB per target").append(c.profiled() ? ", JFR-profiled" : "").append(" |\n");
         }
         md.append("\nCells are bounded to ").append(Format.num(results.matrix().cellByteBudget() / (1024.0 * 1024 * 1024), 1))
@@ -72,9 +108,17 @@ final class Setup {
                 .append(" included — an upper bound, as old-generation garbage stays until a mixed or full collection;")
                 .append(" **heap used peak**: the highest occupancy *before* a collection, garbage included. The heap")
                 .append(" comparisons (targets, ratios, chart) use the live heap at the probe, taken the same way on both paths.\n")
+                .append("- **CPU per upload**: user + system time of the target's own processes from `/proc/<pid>/stat` (fields 14")
+                .append(" and 15, children excluded) from the cell's first request to its last answer, divided by its successful uploads;")
+                .append(" **per MiB** divides further by the file size. Processes: the gateway JVM, the floor's JVM, nginx's master")
+                .append(" and workers; direct has none of its own. The gateway's halfway probe (a forced full GC and a thread dump, which")
+                .append(" no other target has) is measured the same way and taken out (`cpu_probe_excluded_ms`). **× floor** and")
+                .append(" **× nginx** divide by the floor's and nginx's CPU per upload in the same cell; the emulator's own CPU per upload")
+                .append(" is given for every target. Clock ticks are 10 ms, so a figure rests on at least a few hundred ticks only in")
+                .append(" cells of a few hundred uploads or more.\n")
                 .append("- **RSS peak**: `VmHWM` of the process, reset at the start of the cell through `/proc/<pid>/clear_refs`,")
                 .append(" and a 100 ms poll of `VmRSS` (nginx: master and workers summed).\n")
                 .append("- The probe's forced full GC pauses the gateway once per gateway cell (typically well under 0.5 s);")
-                .append(" direct and nginx cells have no such pause.\n");
+                .append(" direct, nginx and payara-floor cells have no such pause.\n");
     }
 }

@@ -31,10 +31,10 @@ class MatrixTest {
 
     @Test
     void rotatesTheOrderByOnePerCellSoEveryTargetLeadsInTurn() {
-        assertEquals(List.of(Target.DIRECT, Target.SYNC, Target.ASYNC, Target.NGINX), Matrix.order(0, ALL));
-        assertEquals(List.of(Target.SYNC, Target.ASYNC, Target.NGINX, Target.DIRECT), Matrix.order(1, ALL));
+        assertEquals(List.of(Target.DIRECT, Target.SYNC, Target.ASYNC, Target.NGINX, Target.FLOOR), Matrix.order(0, ALL));
+        assertEquals(List.of(Target.SYNC, Target.ASYNC, Target.NGINX, Target.FLOOR, Target.DIRECT), Matrix.order(1, ALL));
         EnumSet<Target> leaders = EnumSet.noneOf(Target.class);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < ALL.size(); i++) {
             leaders.add(Matrix.order(i, ALL).get(0));
             assertEquals(EnumSet.allOf(Target.class), EnumSet.copyOf(Matrix.order(i, ALL)));
         }
@@ -54,6 +54,22 @@ class MatrixTest {
     void quickMatrixIsSmall() {
         long bytes = Matrix.quick().cells().stream().mapToLong(Cell::totalBytes).sum();
         assertTrue(bytes <= 1024 * Cell.MIB, "quick sends " + bytes);
-        assertEquals(List.of(1, 10), Matrix.quick().sizesMiB());
+        assertEquals(List.of(64 * Cell.KIB, Cell.MIB, 10 * Cell.MIB), Matrix.quick().fileSizes());
+    }
+
+    @Test
+    void namesSmallFilesInKiB() {
+        Cell cell = Cell.ofKiB(64, 10, 400, 5L * 1024 * Cell.MIB, false);
+        assertEquals("64KiB-c10", cell.id());
+        assertEquals("64 KiB × c=10", cell.title());
+        assertEquals(0.0625, cell.sizeMiB(), 1e-12);
+        assertEquals(400, cell.requests());
+    }
+
+    @Test
+    void fullMatrixHasTheSmallCellsWherePerRequestCostRules() {
+        for (String id : List.of("64KiB-c10", "64KiB-c100", "1MiB-c10", "1MiB-c100")) {
+            assertTrue(Matrix.full().cells().stream().anyMatch(c -> c.id().equals(id)), id);
+        }
     }
 }

@@ -40,19 +40,20 @@ class BeforeAfterTest {
             Against `bench/results/baseline/results.csv`, the results.csv of an earlier run (`--baseline`). \
             Each figure reads before → after; uploads/s with after/before in brackets. — = not in that run, n/a = in it without that figure.
 
-            | cell | target | uploads/s | p50 ms | p99 ms | errors + timeouts + OOM | heap per in-flight upload KiB |
-            |---|---|---|---|---|---|---|
-            | 1MiB-c10 | direct | 39.3 → 50.0 (1.27×) | 252 → 250 | 269 → 250 | 0 → 0 |  |
-            | 1MiB-c10 | gateway-sync | 33.3 → 40.0 (1.20×) | 290 → 300 | 397 → 300 | 0 → 0 | 3228 → 2048 |
-            | 1MiB-c10 | gateway-async | 35.1 → 45.0 (1.28×) | 278 → 253 | 404 → 253 | 0 → 0 | 496 → 205 |
-            | 1MiB-c10 | nginx | 39.6 → 49.0 (1.24×) | 252 → 251 | 264 → 251 | 0 → 0 |  |
-            | 1MiB-c100 (1500 → 1000 requests) | gateway-sync | 74.7 → 20.0 (0.27×) | 1266 → 4000 | 2997 → 4000 | 0 → 7 | 795 → 1448 |
-            | 1MiB-c100 (1500 → 1000 requests) | gateway-async | 71.3 → 120.0 (1.68×) | 1367 → 700 | 2445 → 700 | 0 → 0 | 202 → 155 |
-            | 1MiB-c100 (1500 → 1000 requests) | nginx | 210.1 → — | 457 → — | 752 → — | 0 → — |  |
-            | 50MiB-c100 | direct | — → 4.0 | — → 20000 | — → 20000 | — → 0 |  |
-            | 50MiB-c100 | gateway-sync | 0.0 → 0.5 | n/a → 30000 | n/a → 30000 | 100 → 2 | 4036 → 9011 |
-            | 50MiB-c100 | gateway-async | — → 3.4 | — → 24000 | — → 24000 | — → 0 | — → 246 |
-            | 50MiB-c100 | nginx | — → 3.6 | — → 21000 | — → 21000 | — → 0 |  |
+            | cell | target | uploads/s | p50 ms | p99 ms | errors + timeouts + OOM | heap per in-flight upload KiB | CPU ms per upload |
+            |---|---|---|---|---|---|---|---|
+            | 1MiB-c10 | direct | 39.3 → 50.0 (1.27×) | 252 → 250 | 269 → 250 | 0 → 0 |  |  |
+            | 1MiB-c10 | gateway-sync | 33.3 → 40.0 (1.20×) | 290 → 300 | 397 → 300 | 0 → 0 | 3228 → 2048 | n/a → n/a |
+            | 1MiB-c10 | gateway-async | 35.1 → 45.0 (1.28×) | 278 → 253 | 404 → 253 | 0 → 0 | 496 → 205 | n/a → 6.00 |
+            | 1MiB-c10 | nginx | 39.6 → 49.0 (1.24×) | 252 → 251 | 264 → 251 | 0 → 0 |  | n/a → 2.00 |
+            | 1MiB-c10 | payara-floor | — → 60.0 | — → 240 | — → 240 | — → 0 |  | — → 4.00 |
+            | 1MiB-c100 (1500 → 1000 requests) | gateway-sync | 74.7 → 20.0 (0.27×) | 1266 → 4000 | 2997 → 4000 | 0 → 7 | 795 → 1448 | n/a → n/a |
+            | 1MiB-c100 (1500 → 1000 requests) | gateway-async | 71.3 → 120.0 (1.68×) | 1367 → 700 | 2445 → 700 | 0 → 0 | 202 → 155 | n/a → n/a |
+            | 1MiB-c100 (1500 → 1000 requests) | nginx | 210.1 → — | 457 → — | 752 → — | 0 → — |  | n/a → — |
+            | 50MiB-c100 | direct | — → 4.0 | — → 20000 | — → 20000 | — → 0 |  |  |
+            | 50MiB-c100 | gateway-sync | 0.0 → 0.5 | n/a → 30000 | n/a → 30000 | 100 → 2 | 4036 → 9011 | n/a → n/a |
+            | 50MiB-c100 | gateway-async | — → 3.4 | — → 24000 | — → 24000 | — → 0 | — → 246 | — → n/a |
+            | 50MiB-c100 | nginx | — → 3.6 | — → 21000 | — → 21000 | — → 0 |  | — → n/a |
 
             Only in the baseline: 50MiB-c10.
 
@@ -64,6 +65,7 @@ class BeforeAfterTest {
             | gateway-async / direct uploads/s, 50MiB-c100 | n/a | 0.85× |
             | gateway-async / nginx uploads/s, 50MiB-c100 | n/a | 0.94× |
             | p50 added by gateway-async over direct, 1MiB-c10 | +26.2 ms | +3.0 ms |
+            | gateway-async CPU per upload, 1MiB-c10 | n/a | 6.00 ms |
             """;
 
     private static Baseline baseline() {
@@ -93,7 +95,8 @@ class BeforeAfterTest {
     @Test
     void reportPlacesTheSectionAfterTheRatiosAndOnlyWithABaseline() {
         RunInfo run = new RunInfo("full", "bench/run.sh --baseline x", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(20),
-                200, "512m", 90, 30, Map.of(), List.of(), true);
+                200, "512m", 90, 30, Map.of(), List.of(), true, ReportFixture.CRITERION,
+                dev.uploadgateway.bench.plan.WarmUpRule.full());
         String with = MarkdownReport.render(ReportFixture.results(), run, List.of(), Optional.of(baseline()));
         int ratios = with.indexOf("## Ratios by cell");
         int beforeAfter = with.indexOf("## Before and after");

@@ -41,7 +41,7 @@ class RenderingTest {
     void csvHasOneRowPerRecordAndQuotesWhereNeeded() {
         String csv = ResultsCsv.render(ReportFixture.results());
         String[] lines = csv.split("\n");
-        assertEquals(1 + 10, lines.length);
+        assertEquals(1 + 11, lines.length);
         assertEquals(ResultsCsv.HEADER.size(), lines[0].split(",").length);
         assertEquals("\"a,b\"", ResultsCsv.quote("a,b"));
         assertEquals("\"say \"\"hi\"\"\"", ResultsCsv.quote("say \"hi\""));
@@ -50,7 +50,8 @@ class RenderingTest {
     @Test
     void reportCarriesMachineTargetsAndEveryCell() {
         RunInfo run = new RunInfo("full", "bench/run.sh", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(21),
-                200, "512m", 60, 30, Map.of("CPU", "test cpu"), List.of("stopped answering during 50MiB-c100 gateway-sync"), true);
+                200, "512m", 60, 30, Map.of("CPU", "test cpu"), List.of("stopped answering during 50MiB-c100 gateway-sync"), true,
+                ReportFixture.CRITERION, dev.uploadgateway.bench.plan.WarmUpRule.full());
         String md = MarkdownReport.render(ReportFixture.results(), run, List.of("throughput.svg"));
         assertTrue(md.contains("| CPU | test cpu |"));
         assertTrue(md.contains("## Targets"));

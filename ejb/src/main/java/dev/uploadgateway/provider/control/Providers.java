@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Finds the adapter a caller asked for and checks the request against that provider's limits. */
 @ApplicationScoped
@@ -21,9 +21,7 @@ public class Providers {
     Instance<FileProvider> adapters;
     @Inject
     Config config;
-    @Inject
-    @ConfigProperty(name = "upload.default-provider")
-    jakarta.inject.Provider<String> defaultProvider;
+    private volatile Map<String, FileProvider> byName;
 
     /** What the caller gets: the adapter and the resolved purpose. */
     public record Target(FileProvider provider, String purpose) {
@@ -31,7 +29,7 @@ public class Providers {
 
     /** Resolves the provider (blank → default) and the purpose (blank → provider default). */
     public Target target(String requestedProvider, String requestedPurpose) {
-        String name = blank(requestedProvider) ? defaultProvider.get() : requestedProvider.trim();
+        String name = blank(requestedProvider) ? config.getValue("upload.default-provider", String.class) : requestedProvider.trim();
         FileProvider provider = byName().get(name);
         if (provider == null) {
             throw new Refused(ProblemType.UNKNOWN_PROVIDER,
@@ -70,9 +68,15 @@ public class Providers {
     }
 
     private Map<String, FileProvider> byName() {
-        Map<String, FileProvider> map = new TreeMap<>();
-        adapters.forEach(a -> map.put(a.name(), a));
-        return map;
+        Map<String, FileProvider> known = byName;
+        if (known == null) {
+            // once: the adapters are application-scoped beans, fixed for the deployment's life
+            Map<String, FileProvider> map = new TreeMap<>();
+            adapters.forEach(a -> map.put(a.name(), a));
+            known = Collections.unmodifiableMap(map);
+            byName = known;
+        }
+        return known;
     }
 
     private static boolean blank(String s) {

@@ -6,10 +6,14 @@ import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.UploadPath;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Forwarder {
 
     private static final Logger LOG = Logger.getLogger(Forwarder.class.getName());
+    private static final long TICK_MILLIS = 100;
 
     @Inject
     @ConfigProperties
@@ -45,6 +50,8 @@ public class Forwarder {
     long attemptTimeoutSeconds;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+    private final Set<Waiting> answers = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> ticks;
 
     /**
      * Starts the first attempt of an upload whose file part begins now, or returns null when it is
@@ -93,9 +100,10 @@ public class Forwarder {
     public void settle(Forward forward, Delivery delivery, Consumer<Delivery> retry) {
         int attempt = delivery.nextAttempt();
         // the whole body is in: from now on the attempt has async.upload.timeout, as every attempt
-        ScheduledFuture<?> timeout = scheduler.schedule(forward::timeOut, attemptTimeoutSeconds, TimeUnit.SECONDS);
+        Waiting waiting = new Waiting(forward, System.nanoTime() + TimeUnit.SECONDS.toNanos(attemptTimeoutSeconds));
+        answers.add(waiting);
         forward.answer().whenComplete((file, failure) -> {
-            timeout.cancel(false);
+            answers.remove(waiting);
             try {
                 if (failure == null) {
                     delivery.delivered(file);
@@ -116,6 +124,33 @@ public class Forwarder {
                 delivery.outcome().completeExceptionally(e);
             }
         });
+    }
+
+    /** One tick for all uploads: a task per upload on the managed executor captured context at 10 % of a request thread's samples. */
+    @PostConstruct
+    void start() {
+        ticks = scheduler.scheduleWithFixedDelay(this::expire, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+    }
+
+    /** Ends the forwarded attempts whose answer is overdue; the provider client aborts each on the interrupt. */
+    void expire() {
+        long now = System.nanoTime();
+        for (Waiting waiting : answers) {
+            if (now - waiting.deadline() >= 0 && answers.remove(waiting)) {
+                waiting.forward().timeOut();
+            }
+        }
+    }
+
+    /** A forwarded attempt whose body is complete, waiting for the provider's answer until {@code deadline} (nanoTime). */
+    private record Waiting(Forward forward, long deadline) {
     }
 
     private static String message(Throwable failure) {

@@ -137,12 +137,14 @@ public class MultipartIntake {
 
     /**
      * Spools the file part while a forwarded attempt may follow it. Its length is predicted from the
-     * Content-Length when there is one, as if the part were the last and closed as every common
-     * client closes it; a body that turns out otherwise is still taken, just not by that attempt.
+     * Content-Length when the form's fields came first (the file is then the last part, closed as
+     * every common client closes it); a body that turns out otherwise is still taken, just not by
+     * that attempt. A file that comes before the purpose field is likely followed by it: its length
+     * is not known until its end, and the attempt sends it chunked.
      */
     private Spool.Written live(IncomingUpload incoming, MultipartFraming body, InputStream content, Parts parts,
                                String filename, String type, Forwarding forwarding) throws IOException {
-        long expected = incoming.contentLength() < 0 ? -1
+        long expected = incoming.contentLength() < 0 || parts.purpose() == null ? -1
                 : incoming.contentLength() - body.consumed() - body.closingLength();
         LiveSpool live = spool.openLive(expected >= 0 ? expected : -1);
         try {

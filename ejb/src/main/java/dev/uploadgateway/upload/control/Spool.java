@@ -34,6 +34,7 @@ public class Spool {
     @Inject
     @ConfigProperties
     UploadSettings settings;
+    private volatile Path dir;
 
     /** A file's content with its length and digest. */
     public record Written(FileContent content, long bytes, String sha256) {
@@ -97,7 +98,13 @@ public class Spool {
     }
 
     private Path newFile() throws IOException {
-        return Files.createDirectories(Path.of(settings.spoolDir)).resolve(UUID.randomUUID() + ".spool");
+        Path known = dir;
+        if (known == null || !Files.isDirectory(known)) {
+            // once, not per upload: createDirectories on an existing directory throws and catches inside
+            known = Files.createDirectories(Path.of(settings.spoolDir));
+            dir = known;
+        }
+        return known.resolve(UUID.randomUUID() + ".spool");
     }
 
     private Optional<SpoolFull> full(IOException e, long written) {

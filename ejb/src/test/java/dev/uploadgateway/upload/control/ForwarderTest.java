@@ -45,6 +45,7 @@ class ForwarderTest {
         forwarder.store = store;
         forwarder.scheduler = scheduler;
         forwarder.attemptTimeoutSeconds = 30;
+        forwarder.start();
         spool = Files.write(spoolDir.resolve("a.spool"), new byte[]{1, 2, 3});
         delivery = DeliveryTest.accepted(store, provider, spool, "a.bin");
         Spool spools = new Spool();
@@ -56,6 +57,7 @@ class ForwarderTest {
 
     @AfterEach
     void stop() {
+        forwarder.stop();
         scheduler.shutdownNow();
     }
 

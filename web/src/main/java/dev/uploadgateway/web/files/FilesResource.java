@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.files;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.uploadgateway.upload.boundary.FileLibrary;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.IncomingUpload;
@@ -44,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "files (OpenAI-compatible)", description = "OpenAI's files API; authenticate with Authorization: Bearer <gateway key>")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll // GatewayKeyFilter lets only key holders and operators in; every query is scoped to the caller's tenant
+// one instance: otherwise Jersey builds one per request and Weld resolves and injects its EJB again each time
+@ApplicationScoped
 public class FilesResource {
 
     /** Once: Json's static factories look the provider up again on every call (10 % of CPU, measured). */

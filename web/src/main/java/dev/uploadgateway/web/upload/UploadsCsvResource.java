@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.upload;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.web.Callers;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code /api/uploads.csv}: the caller's tenant's upload records (an operator's: all), newest first. */
 @Path("uploads.csv")
+// one instance: otherwise Jersey builds one per request and Weld resolves and injects its EJB again each time
+@ApplicationScoped
 public class UploadsCsvResource {
 
     @Inject

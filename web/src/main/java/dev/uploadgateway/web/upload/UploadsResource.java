@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.upload;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,6 +50,8 @@ import java.util.concurrent.CompletionException;
 @Path("uploads")
 @Tag(name = "uploads", description = "Upload files to the configured LLM file provider")
 @Produces(MediaType.APPLICATION_JSON)
+// one instance: otherwise Jersey builds one per request and Weld resolves and injects its EJB again each time
+@ApplicationScoped
 public class UploadsResource {
 
     static final String UPLOAD_EXAMPLE = "{\"id\":\"1b2c26d9-5684-43fe-a577-81f30e977472\",\"filename\":\"report.pdf\","
