@@ -90,6 +90,28 @@ class ForwardingIT extends GatewayIT {
                 + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n" + framing + "\r\n";
     }
 
+    /** The whole request at once, framed by Content-Length; the gateway's answer. */
+    private RawHttp.Answer post(byte[] body) throws IOException {
+        try (Socket socket = open()) {
+            socket.getOutputStream().write(head("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            return answer(socket);
+        }
+    }
+
+    /** The request head, then {@code body} in chunks of {@code piece} bytes and the last chunk. */
+    private void sendChunked(OutputStream out, byte[] body, int piece) throws IOException {
+        out.write(head("Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (int at = 0; at < body.length; at += piece) {
+            int n = Math.min(piece, body.length - at);
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, at, n);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
     private static RawHttp.Answer answer(Socket socket) throws IOException {
         return RawHttp.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1));
     }
@@ -151,19 +173,43 @@ class ForwardingIT extends GatewayIT {
         await("the spool file removed", () -> newSpoolFiles() == 0);
     }
 
+    /**
+     * The provider resets the forwarded request after 64 KiB while the client is still sending: the
+     * gateway keeps receiving onto the spool, sends nothing again before the body is complete, then
+     * delivers the file from the spool once, byte-identical.
+     */
+    @Test
+    void aProviderFailingMidStreamIsRetriedFromTheSpoolOnceTheBodyIsComplete() throws Exception {
+        byte[] file = random(2 * 1024 * 1024, 9);
+        byte[] body = body(List.of("provider=kimi", "purpose=file-extract"), "reset.bin", file);
+        emulator.resetNext(1);
+        try (Socket socket = open()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            await("the forwarded attempt reaching the provider", () -> emulator.requestCount() == 1);
+            Thread.sleep(1_000);
+            assertEquals(1, emulator.requestCount(), "no second attempt while the body is still arriving");
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            RawHttp.Answer answer = answer(socket);
+            assertEquals(201, answer.status(), answer.body());
+            assertTrue(answer.body().contains("\"attempts\":2"), answer.body());
+        }
+        assertEquals(2, emulator.requestCount());
+        assertEquals(1, emulator.countBySha256(sha256(file)), "delivered once, byte-identical");
+    }
+
     /** curl -F file=@… -F purpose=…: the purpose after the file, so the file's length is known only at its end. */
     @Test
     void aFileBeforeItsPurposeIsForwardedChunkedAndDeliveredByThatAttempt() throws Exception {
         byte[] file = random(1024 * 1024, 7);
         byte[] body = body(List.of("provider=kimi"), "file-first.bin", file, List.of("purpose=file-extract"),
                 "--" + BOUNDARY + "--\r\n");
-        try (Socket socket = open()) {
-            socket.getOutputStream().write(head("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
-            RawHttp.Answer answer = answer(socket);
-            assertEquals(201, answer.status(), answer.body());
-            assertTrue(answer.body().contains("\"attempts\":1"), answer.body());
-        }
+        RawHttp.Answer answer = post(body);
+        assertEquals(201, answer.status(), answer.body());
+        assertTrue(answer.body().contains("\"attempts\":1"), answer.body());
         ReceivedFile received = emulator.bySha256(sha256(file)).orElseThrow();
         assertEquals("chunked", received.framing());
         assertEquals(1, emulator.requestCount(), "the forwarded attempt delivered it: nothing was sent twice");
@@ -176,15 +222,7 @@ class ForwardingIT extends GatewayIT {
         byte[] body = body(List.of("provider=kimi", "purpose=file-extract"), "chunked.bin", file);
         try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
-            out.write(head("Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
-            for (int at = 0; at < body.length; at += 100_000) {
-                int n = Math.min(100_000, body.length - at);
-                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(body, at, n);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            sendChunked(out, body, 100_000);
             RawHttp.Answer answer = answer(socket);
             assertEquals(201, answer.status(), answer.body());
         }
@@ -239,15 +277,7 @@ class ForwardingIT extends GatewayIT {
         byte[] body = body(List.of("provider=glm", "purpose=retrieval"), "too-big.bin", file);
         try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
-            out.write(head("Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
-            for (int at = 0; at < body.length; at += 200_000) {
-                int n = Math.min(200_000, body.length - at);
-                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(body, at, n);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            sendChunked(out, body, 200_000);
             RawHttp.Answer answer = answer(socket);
             assertEquals(413, answer.status(), answer.body());
         }
@@ -261,13 +291,9 @@ class ForwardingIT extends GatewayIT {
     void aBodyWithoutItsClosingBoundaryIsRefusedAndNeverStored() throws Exception {
         byte[] file = random(1024 * 1024, 5);
         byte[] body = body(List.of("provider=kimi"), "malformed.bin", file, List.of(), "--not-the-boundary--\r\n");
-        try (Socket socket = open()) {
-            socket.getOutputStream().write(head("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
-            RawHttp.Answer answer = answer(socket);
-            assertEquals(400, answer.status(), answer.body());
-            assertTrue(answer.body().contains("malformed-multipart"), answer.body());
-        }
+        RawHttp.Answer answer = post(body);
+        assertEquals(400, answer.status(), answer.body());
+        assertTrue(answer.body().contains("malformed-multipart"), answer.body());
         await("the forwarded request aborted", () -> emulator.receiving() == 0 && emulator.incompleteBodies() == 1);
         assertTrue(emulator.received().isEmpty());
     }
@@ -282,13 +308,9 @@ class ForwardingIT extends GatewayIT {
         byte[] file = random(256 * 1024, 6);
         byte[] body = body(List.of("provider=kimi"), "late-purpose.bin", file, List.of("purpose=image"),
                 "--" + BOUNDARY + "--\r\n");
-        try (Socket socket = open()) {
-            socket.getOutputStream().write(head("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(body);
-            RawHttp.Answer answer = answer(socket);
-            assertEquals(201, answer.status(), answer.body());
-            assertTrue(answer.body().contains("\"purpose\":\"image\""), answer.body());
-        }
+        RawHttp.Answer answer = post(body);
+        assertEquals(201, answer.status(), answer.body());
+        assertTrue(answer.body().contains("\"purpose\":\"image\""), answer.body());
         ReceivedFile received = emulator.bySha256(sha256(file)).orElseThrow();
         assertEquals("image", received.purpose());
         assertEquals(1, emulator.countBySha256(sha256(file)));
