@@ -2,6 +2,7 @@ package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Upload;
@@ -138,6 +139,15 @@ public class Delivery {
         Spool.release(content());
         outcome.complete(done);
         return done;
+    }
+
+    /**
+     * Records the upload as failed on the async path after its attempts so far; the spool file is
+     * kept for upload.failed-spool-retention-hours. The caller completes the outcome.
+     */
+    void fail(UploadStore store, RuntimeException failure) {
+        String failureClass = failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName();
+        store.update(uploadId, u -> u.failed(failureClass, failure.getMessage(), UploadPath.ASYNC, attempts(), elapsedMs()));
     }
 
     public CompletableFuture<Upload> outcome() {

@@ -5,7 +5,6 @@ import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Tenant;
-import dev.uploadgateway.upload.entity.UploadPath;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -106,11 +105,9 @@ public class Forwarder {
             answers.remove(waiting);
             try {
                 if (failure == null) {
-                    delivery.delivered(file);
                     delivery.finish(store, file, attempt);
                 } else if (failure instanceof ProviderRejected rejected) {
-                    store.update(delivery.uploadId(), u -> u.failed(rejected.kind(), rejected.getMessage(),
-                            UploadPath.ASYNC, attempt, delivery.elapsedMs()));
+                    delivery.fail(store, rejected);
                     delivery.outcome().completeExceptionally(rejected);
                 } else {
                     if (failure instanceof ProviderUnavailable unavailable) {

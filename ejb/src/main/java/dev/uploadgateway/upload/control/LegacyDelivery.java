@@ -26,8 +26,8 @@ public class LegacyDelivery {
      */
     public Upload deliver(String uploadId, ReceivedUpload received, Providers.Target target,
                           FileContent.InMemory bytes, UploadPath path, int attempt, long startNanos) {
-        if (path != UploadPath.SYNC) {
-            // the sync path's record was created as its first attempt; the fallback's is a new one
+        if (attempt > 1) {
+            // the record was created as attempt 1: only a later attempt (the fallback's) is written
             store.update(uploadId, u -> u.uploading(attempt));
         }
         try {

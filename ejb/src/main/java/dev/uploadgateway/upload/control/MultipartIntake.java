@@ -154,12 +154,10 @@ public class MultipartIntake {
             live.copy(content);
             return live.finish(incoming.spoolMustBeDurable());
         } catch (IOException e) {
-            live.abort("the body could not be read to its end: " + e.getMessage());
             spool.discard(live, e);
             throw e;
         } catch (RuntimeException e) {
-            live.abort("the upload was refused: " + e.getMessage());
-            spool.discard(live, null);
+            spool.discard(live, e);
             throw e;
         }
     }

@@ -6,11 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,34 +43,17 @@ public class Spool {
      * the caller's answer depends on it).
      */
     public Written write(InputStream in, boolean durable) throws IOException {
-        Path file = newFile();
-        MessageDigest digest = sha256();
-        long total = 0;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
-                total += n;
-            }
-            if (durable) {
-                out.force(true);
-            }
+        LiveSpool spool = openLive(-1);
+        try {
+            spool.copy(in);
+            return spool.finish(durable);
         } catch (IOException e) {
-            delete(file);
-            Optional<SpoolFull> full = full(e, total);
-            if (full.isPresent()) {
-                throw full.get();
-            }
+            discard(spool, e);
             throw e;
         } catch (RuntimeException e) {
-            delete(file);
+            discard(spool, e);
             throw e;
         }
-        return new Written(new FileContent.Spooled(file, total), total, HexFormat.of().formatHex(digest.digest()));
     }
 
     /** A new spool file that a forwarded attempt may read while it is written; see {@link LiveSpool}. */
@@ -82,15 +62,17 @@ public class Spool {
     }
 
     /**
-     * Removes a live spool file whose body failed; a failure that is the disk running full is
-     * reported as {@link SpoolFull}.
+     * Removes a spool file whose body failed, stopping any attempt that follows it; a failure that is
+     * the disk running full is reported as {@link SpoolFull}.
      */
-    void discard(LiveSpool live, IOException failure) throws SpoolFull {
+    void discard(LiveSpool live, Exception failure) throws SpoolFull {
+        live.abort(failure instanceof IOException ? "the body could not be read to its end: " + failure.getMessage()
+                : "the upload was refused: " + failure.getMessage());
         live.close();
         long written = live.file().toFile().length();
         delete(live.file());
-        if (failure != null) {
-            Optional<SpoolFull> full = full(failure, written);
+        if (failure instanceof IOException io) {
+            Optional<SpoolFull> full = full(io, written);
             if (full.isPresent()) {
                 throw full.get();
             }

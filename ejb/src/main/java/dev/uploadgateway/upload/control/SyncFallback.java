@@ -1,7 +1,6 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.entity.FileContent;
-import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderTimedOut;
@@ -62,8 +61,7 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         }
         boolean worthFallback = failure instanceof ProviderUnavailable;
         if (!worthFallback || !decider.fallbackEnabled()) {
-            store.update(delivery.uploadId(),
-                    u -> u.failed(failureClass(failure), failure.getMessage(), UploadPath.ASYNC, delivery.attempts(), delivery.elapsedMs()));
+            delivery.fail(store, failure);
             throw failure;
         }
         LOG.log(Level.INFO, "Upload {0}: async delivery failed after {1} attempt(s) ({2}); falling back to sync",
@@ -98,9 +96,6 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         }
     }
 
-    private static String failureClass(RuntimeException failure) {
-        return failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName();
-    }
 
     /** The failure as the caller should see it: a provider's own, or a timeout in the provider's name. */
     private static RuntimeException failure(Delivery delivery, Throwable failure) {
