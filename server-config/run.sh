@@ -15,6 +15,19 @@ umask 077              # database, spool, audit trail and config are the gateway
 mkdir -p "$data/micro" "$data/config" "$data/db"
 chmod -R go= "$data"      # also whatever an earlier version left readable to others
 
+# PostgreSQL instead of the embedded H2 when UPLOAD_GATEWAY_DB_HOST is set (README, "Database"):
+# postgresql.asadmin runs after the usual pre-boot commands and the driver joins the server.
+preboot="$here/pre-boot-commands.asadmin"
+addlibs=()
+if [ -n "${UPLOAD_GATEWAY_DB_HOST:-}" ]; then
+    : "${UPLOAD_GATEWAY_DB_PASSWORD:?run.sh: UPLOAD_GATEWAY_DB_HOST is set: set UPLOAD_GATEWAY_DB_PASSWORD too}"
+    export UPLOAD_GATEWAY_DB_PORT=${UPLOAD_GATEWAY_DB_PORT:-5432} UPLOAD_GATEWAY_DB_NAME=${UPLOAD_GATEWAY_DB_NAME:-upload_gateway} \
+        UPLOAD_GATEWAY_DB_USER=${UPLOAD_GATEWAY_DB_USER:-gateway}
+    preboot="$data/pre-boot-postgresql.asadmin"
+    cat "$here/pre-boot-commands.asadmin" "$here/postgresql.asadmin" > "$preboot"
+    addlibs=(--addlibs "$here/target/postgresql.jar")
+fi
+
 # The database password: generated on first start into a file only the gateway's user can read, and
 # handed to Payara in the environment (pre-boot-commands.asadmin reads ${ENV=UPLOAD_GATEWAY_DB_PASSWORD}),
 # never on a command line. Set UPLOAD_GATEWAY_DB_PASSWORD yourself to use your own.
@@ -42,8 +55,8 @@ cd "$repo"
 log="$data/server.log"
 : > "$log"
 java ${JAVA_OPTS:-} -jar "$micro" --deploy "$war" --port "$port" --nohazelcast \
-    --rootdir "$data/micro" \
-    --prebootcommandfile "$here/pre-boot-commands.asadmin" \
+    --rootdir "$data/micro" "${addlibs[@]}" \
+    --prebootcommandfile "$preboot" \
     --postbootcommandfile "$here/post-boot-commands.asadmin" \
     --logproperties "$here/logging.properties" > >(tee -a "$log") 2>&1 &
 pid=$!

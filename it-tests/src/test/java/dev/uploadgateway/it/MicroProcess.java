@@ -25,10 +25,13 @@ final class MicroProcess implements AutoCloseable {
     private final Path root;
     private final Path log;
     private Process process;
+    /** The database's settings when the tests run against PostgreSQL: a database of its own per process. */
+    private final java.util.Map<String, String> database;
     final int port;
     final Path configDir;
 
-    private MicroProcess(List<String> command, java.util.Map<String, String> environment, Path home, Path root, int port,
+    private MicroProcess(List<String> command, java.util.Map<String, String> environment,
+                         java.util.Map<String, String> database, Path home, Path root, int port,
                          Path configDir) throws IOException {
         this.command = command;
         this.environment = environment;
@@ -37,6 +40,7 @@ final class MicroProcess implements AutoCloseable {
         this.log = home.resolve("server.log");
         this.port = port;
         this.configDir = configDir;
+        this.database = database;
         launch();
     }
 
@@ -72,11 +76,16 @@ final class MicroProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("gateway.war"), "--port", String.valueOf(port), "--nohazelcast",
-                "--rootdir", root.toString(),
-                "--prebootcommandfile", serverConfig.resolve("pre-boot-commands.asadmin").toString(),
+                "--rootdir", root.toString()));
+        // PostgreSQL when the test names one, or when the whole run is against it (a database of its own)
+        java.util.Map<String, String> database = environment.containsKey("UPLOAD_GATEWAY_DB_HOST")
+                ? java.util.Map.of() : PostgresDatabases.forProcess();
+        command.addAll(PostgresDatabases.microOptions(serverConfig, home,
+                !database.isEmpty() || environment.containsKey("UPLOAD_GATEWAY_DB_HOST")));
+        command.addAll(List.of(
                 "--postbootcommandfile", serverConfig.resolve("post-boot-commands.asadmin").toString(),
                 "--logproperties", serverConfig.resolve("logging.properties").toString()));
-        return new MicroProcess(command, environment, home, root, port, config);
+        return new MicroProcess(command, environment, database, home, root, port, config);
     }
 
     static MicroProcess start(List<String> jvmOptions) throws IOException {
@@ -96,6 +105,7 @@ final class MicroProcess implements AutoCloseable {
         Files.createDirectories(root);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(database);
         builder.environment().putAll(environment);
         process = builder.start();
     }
@@ -182,7 +192,7 @@ final class MicroProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -1,10 +1,12 @@
 package dev.uploadgateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,39 @@ class StartupValidationIT {
             assertTrue(log.contains("provider.connect-timeout-seconds must be a whole number, was 'soon'"), "and a third's");
             GatewayClient gateway = GatewayClient.at(micro.url());
             assertEquals(404, gateway.get("api/rollout").status(), "the application is not deployed");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenPostgresIsUnreachableAndNamesHostAndPort() throws Exception {
+        int closed = MicroProcess.freePort();
+        String log = refusedStart(Map.of("UPLOAD_GATEWAY_DB_HOST", "127.0.0.1",
+                "UPLOAD_GATEWAY_DB_PORT", String.valueOf(closed), "UPLOAD_GATEWAY_DB_NAME", "upload_gateway",
+                "UPLOAD_GATEWAY_DB_USER", "gateway", "UPLOAD_GATEWAY_DB_PASSWORD", "never-logged-1"));
+        assertTrue(log.contains("upload-gateway cannot start: cannot reach PostgreSQL at UPLOAD_GATEWAY_DB_HOST=127.0.0.1, "
+                + "UPLOAD_GATEWAY_DB_PORT=" + closed), log.lines().filter(l -> l.contains("cannot start")).findFirst().orElse(log));
+        assertTrue(log.contains("check UPLOAD_GATEWAY_DB_HOST and UPLOAD_GATEWAY_DB_PORT"), "names the keys");
+        assertFalse(log.contains("never-logged-1"), "the password is never logged");
+    }
+
+    @Test
+    void refusesToStartOnAWrongPostgresPasswordAndNamesTheUserAndPasswordKeys() throws Exception {
+        String log = refusedStart(Map.of("UPLOAD_GATEWAY_DB_HOST", "127.0.0.1",
+                "UPLOAD_GATEWAY_DB_PORT", System.getProperty("gateway.postgres.port"), "UPLOAD_GATEWAY_DB_NAME", "upload_gateway",
+                "UPLOAD_GATEWAY_DB_USER", "gateway", "UPLOAD_GATEWAY_DB_PASSWORD", "wrong-and-never-logged"));
+        assertTrue(log.contains("upload-gateway cannot start: the database refused the login of UPLOAD_GATEWAY_DB_USER=gateway"),
+                log.lines().filter(l -> l.contains("cannot start")).findFirst().orElse("no refusal in the log"));
+        assertTrue(log.contains("check UPLOAD_GATEWAY_DB_PASSWORD"), "names the password's key");
+        assertFalse(log.contains("wrong-and-never-logged"), "the password is never logged");
+    }
+
+    /** Starts a gateway that must refuse to deploy; answers its log. */
+    private static String refusedStart(Map<String, String> environment) throws Exception {
+        try (MicroProcess micro = MicroProcess.start(List.of(), Map.of(), environment)) {
+            assertTrue(micro.awaitLog(log -> log.contains("Payara Micro") && log.contains("ready in"),
+                    Duration.ofMinutes(3)), "Micro finished booting");
+            assertEquals(404, GatewayClient.at(micro.url()).get("api/rollout").status(), "the application is not deployed");
+            return micro.log();
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** One accepted upload: what arrived, where it went, how, and how it ended. */
@@ -77,6 +78,11 @@ public class Upload {
         // for JPA
     }
 
+    /** The clock to the microsecond, as the database's timestamps keep it: a record reads the same before and after it is stored. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     public Upload(String filename, String contentType, long bytes, String sha256, String provider,
                   String purpose, UploadPath path, String stickinessKey, String spoolFile, String idempotencyKey) {
         this.id = UUID.randomUUID().toString();
@@ -91,7 +97,7 @@ public class Upload {
         this.spoolFile = spoolFile;
         this.idempotencyKey = idempotencyKey;
         this.state = UploadState.RECEIVED;
-        this.createdAt = Instant.now();
+        this.createdAt = now();
     }
 
     /**
@@ -114,7 +120,7 @@ public class Upload {
         this.path = finalPath;
         this.attempts = attempts;
         this.durationMs = durationMs;
-        this.completedAt = Instant.now();
+        this.completedAt = now();
     }
 
     public void failed(String failureClass, String reason, UploadPath finalPath, int attempts, long durationMs) {
@@ -124,7 +130,7 @@ public class Upload {
         this.path = finalPath;
         this.attempts = attempts;
         this.durationMs = durationMs;
-        this.completedAt = Instant.now();
+        this.completedAt = now();
     }
 
     public String getId() { return id; }
@@ -143,7 +149,7 @@ public class Upload {
     public String getFailureReason() { return failureReason; }
     public String getFailureClass() { return failureClass; }
     public void deleted() {
-        this.deletedAt = Instant.now();
+        this.deletedAt = now();
     }
 
     public Instant getDeletedAt() { return deletedAt; }
