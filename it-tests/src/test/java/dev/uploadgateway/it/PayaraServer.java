@@ -29,6 +29,8 @@ final class PayaraServer implements AutoCloseable {
     private final Path domains;
     private final int portBase;
     private final Thread stopOnExit = new Thread(this::stop, "payara-server-stop");
+    /** The domain's environment beyond the test's own (start-domain passes it on to the server). */
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private boolean running;
 
     private PayaraServer(Path home, Path domains, int portBase) {
@@ -45,6 +47,17 @@ final class PayaraServer implements AutoCloseable {
         server.run(Duration.ofMinutes(3), "create-domain", "--nopassword=true", "--portbase=" + server.portBase,
                 "--domaindir=" + domains, DOMAIN);
         return server;
+    }
+
+    /** Environment variables for the server, from the next start on. */
+    void environment(java.util.Map<String, String> variables) {
+        environment.putAll(variables);
+    }
+
+    /** A jar for the domain's common class loader (a JDBC driver), before {@link #start}. */
+    void addLibrary(Path jar) throws IOException {
+        Path lib = Files.createDirectories(domains.resolve(DOMAIN).resolve("lib"));
+        Files.copy(jar, lib.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     void start() throws IOException, InterruptedException {
@@ -133,6 +146,7 @@ final class PayaraServer implements AutoCloseable {
         Path output = Files.createTempFile(domains, "asadmin-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         boolean ended = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!ended) {

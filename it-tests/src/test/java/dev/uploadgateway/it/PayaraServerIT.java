@@ -42,13 +42,23 @@ class PayaraServerIT {
     static void deployTheEar() throws Exception {
         emulator = ProviderEmulator.builder().kimiKey(GatewayDeployment.KIMI_KEY).glmKey(GatewayDeployment.GLM_KEY).start();
         server = PayaraServer.create(Path.of(System.getProperty("payara.server.home")), WORK.resolve("domains"));
+        Path commands = Path.of(System.getProperty("payara.server.commands"));
+        boolean postgres = PostgresDatabases.active();
+        if (postgres) { // README's steps for PostgreSQL: the driver in the domain, UPLOAD_GATEWAY_DB_* in its environment
+            server.addLibrary(commands.resolveSibling("target/postgresql.jar"));
+            server.environment(PostgresDatabases.forProcess());
+        }
         server.start();
         // the operator's one step before the command file: the database password as an alias
         Path aliasPassword = WORK.resolve("alias-password.txt");
-        Files.writeString(aliasPassword, "AS_ADMIN_ALIASPASSWORD=it-db-" + UUID.randomUUID() + "\n");
+        Files.writeString(aliasPassword, "AS_ADMIN_ALIASPASSWORD="
+                + (postgres ? System.getenv("UPLOAD_GATEWAY_DB_PASSWORD") : "it-db-" + UUID.randomUUID()) + "\n");
         server.asadmin(Duration.ofMinutes(1), "--passwordfile=" + aliasPassword, "create-password-alias",
                 "upload-gateway-db-password");
-        server.runCommandFile(Path.of(System.getProperty("payara.server.commands")));
+        server.runCommandFile(commands);
+        if (postgres) {
+            server.runCommandFile(commands.resolveSibling("payara-server-postgresql.asadmin"));
+        }
         server.runCommandFile(gatewaySettings());
         server.setConfigProperty("async.upload.rollout", "50");
         server.deploy(Path.of(System.getProperty("gateway.ear")));

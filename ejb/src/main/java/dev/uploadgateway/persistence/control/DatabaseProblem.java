@@ -42,7 +42,7 @@ public final class DatabaseProblem {
         if (state.startsWith("08")) {
             return "cannot reach " + where + ": check " + HOST + " and " + PORT + " (" + cause + ")";
         }
-        if (state.startsWith("42")) {
+        if (state.equals("42501")) { // insufficient_privilege
             return "the database user " + setting.apply(USER).orElse("gateway") + " may not change the schema of " + where
                     + ": it needs CREATE on it (" + cause + ")";
         }

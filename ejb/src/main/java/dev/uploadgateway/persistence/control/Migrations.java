@@ -1,13 +1,17 @@
 package dev.uploadgateway.persistence.control;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The schema's history: the SQL migrations in {@code db/migration} and the Java ones listed here,
- * applied in version order by Flyway. A database that holds the records but no history yet (made
- * before migrations, by EclipseLink's table generation) is taken as version 1.
+ * applied in version order by Flyway. A database that holds the records' table but no history yet
+ * (made before migrations, by EclipseLink's table generation) is taken as version 1; one that holds
+ * other tables only is taken as version 0, so V1 creates the records' table beside them.
  */
 public final class Migrations {
 
@@ -21,10 +25,19 @@ public final class Migrations {
                 .locations("classpath:db/migration")
                 .javaMigrations(new TimestampColumns())
                 .baselineOnMigrate(true)
-                .baselineVersion("1")
+                .baselineVersion(holdsRecords(database) ? "1" : "0")
                 .baselineDescription("records made before migrations")
                 .load()
                 .migrate();
+    }
+
+    private static boolean holdsRecords(DataSource database) {
+        try (Connection c = database.getConnection(); Statement probe = c.createStatement()) {
+            probe.executeQuery("SELECT ID FROM UPLOAD_RECORD WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException absent) {
+            return false; // no such table (or no database at all, which migrate() then reports)
+        }
     }
 
     /** The version a migration left the schema at. */

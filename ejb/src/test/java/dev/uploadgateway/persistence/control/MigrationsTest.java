@@ -98,6 +98,20 @@ class MigrationsTest {
     }
 
     @Test
+    void aDatabaseWithOtherTablesOnlyGetsTheRecordsTableBesideThem() throws Exception {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE KEPT (NAME VARCHAR)");
+            s.execute("INSERT INTO KEPT VALUES ('mine')");
+        }
+
+        MigrateResult result = Migrations.migrate(database);
+
+        assertEquals(2, result.migrationsExecuted, "baselined at 0: V1 and V2 run");
+        assertEquals("TIMESTAMP WITH TIME ZONE", columnType("CREATEDAT"));
+        assertEquals(List.of("mine"), query("SELECT NAME FROM KEPT"));
+    }
+
+    @Test
     void anOlderLayoutGainsTheColumnsLaterVersionsAdded() throws Exception {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE UPLOAD_RECORD (ID VARCHAR(36) PRIMARY KEY, STATE VARCHAR, CREATEDAT VARBINARY, COMPLETEDAT VARBINARY)");
