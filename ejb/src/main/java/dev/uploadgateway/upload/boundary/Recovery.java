@@ -6,7 +6,6 @@ import dev.uploadgateway.upload.control.UploadSettings;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.Upload;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
  */
 @Startup
 @Singleton
-@DependsOn("Schema")
 public class Recovery {
 
     private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
