@@ -24,6 +24,19 @@ export function renderStatus(r, events) {
         + ` ${fmt.percent(t.rollbackErrorAbove, 0)} errors over the last ${fmt.count(t.recentWindow)} async uploads`;
     renderStepper(r);
     renderWhy(r);
+    renderNodes(r);
+}
+
+/** Every node sharing the rollout, the leader marked, with its uploads in flight and last heartbeat. */
+function renderNodes(r) {
+    const nodes = r.nodes ?? [];
+    $('nodes').replaceChildren(...(nodes.length ? nodes.map(n => h('li', {
+        className: n.alive ? 'node' : 'node node-down',
+        data: {node: n.id, leader: String(n.id === r.leader), alive: String(n.alive)},
+        title: n.baseUrl ?? undefined,
+        text: `${n.id}${n.id === r.leader ? ' · leader' : ''} · ${fmt.count(n.inFlight)} in flight · `
+            + (n.alive ? `seen ${fmt.ago(n.lastSeen)}` : `gone since ${fmt.dateTime(n.lastSeen)}`)
+    })) : [none('no node has reported yet')]));
 }
 
 function stateHint(r, events) {

@@ -60,6 +60,9 @@ class CrashRecoveryIT {
                         HttpResponse.BodyHandlers.discarding());
 
                 awaitProviderRequests(emulator, 2);
+                // forwarded while receiving, the provider sees the request before the whole body is in:
+                // the kill must come once the gateway holds all of it (the pages a crash would lose)
+                awaitSpoolFileOfSize(micro.home().resolve("data/spool"), 3 * 1024 * 1024);
                 micro.kill();
                 assertEquals(0, emulator.countBySha256(sha256), "the killed attempt did not complete");
                 Path cut = spoolFileOfSize(micro.home().resolve("data/spool"), 3 * 1024 * 1024);
@@ -119,6 +122,18 @@ class CrashRecoveryIT {
                     throw new UncheckedIOException(e);
                 }
             }).findFirst().orElseThrow(() -> new AssertionError("no spool file of " + bytes + " bytes in " + spool));
+        }
+    }
+
+    private static void awaitSpoolFileOfSize(Path spool, long bytes) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(spool)) {
+                if (files.anyMatch(f -> f.toFile().length() == bytes)) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
         }
     }
 

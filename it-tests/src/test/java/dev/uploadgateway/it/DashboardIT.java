@@ -98,6 +98,11 @@ class DashboardIT extends GatewayIT {
         JsonObject rollout = api();
         assertEquals(percentAsShown(rollout), text("stage-percent"));
         wait.until(d -> element("state").getDomAttribute("data-state").equals(api().getString("state")));
+        // the nodes sharing the rollout: this one, marked as the leader it is
+        wait.until(d -> !element("nodes").findElements(By.cssSelector("li.node[data-leader='true']")).isEmpty());
+        WebElement leader = element("nodes").findElement(By.cssSelector("li.node[data-leader='true']"));
+        assertEquals(api().getString("leader"), leader.getDomAttribute("data-node"));
+        assertTrue(leader.getText().contains(" · leader · "), leader.getText());
         assertEquals(String.valueOf(rollout.getInt("stage")),
                 element("stepper").findElement(By.cssSelector(".step.current")).getDomAttribute("data-stage"));
         assertEquals(5, element("criteria").findElements(By.cssSelector("tbody tr")).size(),

@@ -2,6 +2,7 @@ package dev.uploadgateway.configuration.control;
 
 import dev.uploadgateway.audit.control.AuditSettings;
 import dev.uploadgateway.provider.control.ProviderSettings;
+import dev.uploadgateway.rollout.control.ClusterSettings;
 import dev.uploadgateway.rollout.control.RolloutFiles;
 import dev.uploadgateway.rollout.control.ScheduleConfig;
 import dev.uploadgateway.security.control.LoginSettings;
@@ -45,6 +46,9 @@ public class StartupValidation {
     @Inject
     @ConfigProperties
     RolloutFiles rolloutFiles;
+    @Inject
+    @ConfigProperties
+    ClusterSettings cluster;
 
     private volatile boolean validated;
 
@@ -56,7 +60,7 @@ public class StartupValidation {
     @PostConstruct
     void validate() {
         List<String> problems = new ArrayList<>(ConfigKeys.problems(key -> config.getOptionalValue(key, String.class)));
-        for (Object group : List.of(upload, login, providers, audit, rolloutFiles)) {
+        for (Object group : List.of(upload, login, providers, audit, rolloutFiles, cluster)) {
             problems.addAll(SettingsCheck.problems(group, config, validator));
         }
         try {

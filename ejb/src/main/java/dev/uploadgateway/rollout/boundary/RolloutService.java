@@ -66,7 +66,7 @@ public class RolloutService {
                 settings.fallback(), settings.stickinessHeader(), state.controllerState(), state.paused(), state.stageStartedAt(),
                 next.map(StagePlan::index).orElse(null), next.map(StagePlan::percent).orElse(null),
                 controller.rules().autoPromote(), plan.criteria(), controller.rules().triggers(), controller.kpis(),
-                state.lastEvaluation());
+                state.lastEvaluation(), controller.node(), controller.leader(), controller.nodes());
     }
 
     /**

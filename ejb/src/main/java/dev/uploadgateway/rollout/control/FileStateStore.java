@@ -6,22 +6,21 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
- * The rollout's state as one JSON document in {@code rollout.state-file}, replaced atomically
- * (written beside, then moved over), so a crash leaves either the old state or the new one.
+ * The rollout's state as a single node kept it before the state moved to the database
+ * ({@link SharedRollout}): one JSON document in {@code rollout.state-file}, read once, when the
+ * database holds no rollout yet, so an upgraded gateway goes on where it stood.
  */
 @ApplicationScoped
-public class FileStateStore implements RolloutStateStore {
+public class FileStateStore {
 
     private static final Logger LOG = Logger.getLogger(FileStateStore.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
@@ -30,7 +29,11 @@ public class FileStateStore implements RolloutStateStore {
     @ConfigProperties
     RolloutFiles files;
 
-    @Override
+    /** Where the legacy state file is looked for. */
+    public Path location() {
+        return Path.of(files.stateFile).toAbsolutePath();
+    }
+
     public Optional<StoredRollout> load() {
         Path file = Path.of(files.stateFile);
         if (!Files.exists(file)) {
@@ -42,19 +45,6 @@ public class FileStateStore implements RolloutStateStore {
             LOG.log(Level.SEVERE, "The rollout state in {0} cannot be read ({1}); starting from the baseline",
                     new Object[]{file, e.getMessage()});
             return Optional.empty();
-        }
-    }
-
-    @Override
-    public synchronized void save(StoredRollout stored) {
-        Path file = Path.of(files.stateFile).toAbsolutePath();
-        try {
-            Files.createDirectories(file.getParent());
-            Path next = file.resolveSibling(file.getFileName() + ".next");
-            Files.writeString(next, JSON.toJson(stored), StandardCharsets.UTF_8);
-            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the rollout state to " + file, e);
         }
     }
 }

@@ -52,6 +52,70 @@ final class LatencyHistogram {
         return middle(index);
     }
 
+    /** The non-empty buckets: their indexes and counts. */
+    record Buckets(int[] indexes, long[] counts) {
+    }
+
+    /** The non-empty buckets, for another node to add up. */
+    Buckets sparse() {
+        int n = 0;
+        long[] snapshot = new long[BUCKETS];
+        for (int block = 0; block < blockCounts.length(); block++) {
+            if (blockCounts.get(block) == 0) {
+                continue; // a block's total is counted after its buckets: an empty one has none yet
+            }
+            for (int i = block << BLOCK_BITS; i < (block + 1) << BLOCK_BITS; i++) {
+                snapshot[i] = counts.get(i);
+                n += snapshot[i] > 0 ? 1 : 0;
+            }
+        }
+        int[] indexes = new int[n];
+        long[] values = new long[n];
+        for (int i = 0, j = 0; i < BUCKETS; i++) {
+            if (snapshot[i] > 0) {
+                indexes[j] = i;
+                values[j++] = snapshot[i];
+            }
+        }
+        return new Buckets(indexes, values);
+    }
+
+    /** Adds this histogram's buckets into {@code into} ({@link #BUCKETS} long). */
+    void addTo(long[] into) {
+        for (int i = 0; i < BUCKETS; i++) {
+            into[i] += counts.get(i);
+        }
+    }
+
+    static int buckets() {
+        return BUCKETS;
+    }
+
+    /** The nearest-rank percentile {@code q} of full bucket counts, null when empty. */
+    static Long percentile(long[] counts, double q) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        if (n == 0) {
+            return null;
+        }
+        long rank = Math.max(1, (long) Math.ceil(q * n));
+        int index = 0;
+        for (long c = counts[0]; rank > c; c = counts[++index]) {
+            rank -= c;
+        }
+        return middle(index);
+    }
+
+    static long count(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
     /** Starts over; not atomic with adds under way (the stage window swaps in a new histogram instead). */
     void clear() {
         for (int i = 0; i < BUCKETS; i++) {

@@ -47,6 +47,25 @@ final class RecentRing {
         return new RecentOutcomes(flags.length(), trials, within(deliveries, trials), within(failures, trials));
     }
 
+    /**
+     * The last {@code k} outcomes (at most the ring's capacity) counted by a scan: a node's part of
+     * a cluster's recent window, where n nodes each give their last window ÷ n so that the cluster
+     * judges about as many recent outcomes as one node does. Read while adds go on, it counts some of them.
+     */
+    RecentOutcomes latest(int k) {
+        int n = Math.min(k, flags.length());
+        long end = added.get();
+        long trials = Math.min(n, end);
+        long deliveries = 0;
+        long failures = 0;
+        for (long i = end - trials; i < end; i++) {
+            int flag = flags.get((int) (i % flags.length()));
+            deliveries += flag & DELIVERED;
+            failures += (flag & FAILED) >> 1;
+        }
+        return new RecentOutcomes(n, trials, deliveries, failures);
+    }
+
     /** Only while a full ring laps itself faster than its adds end can a total stray outside [0, trials]. */
     private static long within(long total, long trials) {
         return Math.max(0, Math.min(total, trials));

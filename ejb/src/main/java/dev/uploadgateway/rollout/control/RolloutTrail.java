@@ -6,22 +6,35 @@ import dev.uploadgateway.rollout.entity.Transition;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
-/** Every rollout move and verdict change as one JSON line in {@code audit.rollout-events-file}. */
+/**
+ * Every rollout move and verdict change. The cluster's trail is in the database, appended in the
+ * transaction of the move ({@link SharedRollout}), and read from there with the node that made each
+ * move; the node that made it also appends it as one JSON line to its own
+ * {@code audit.rollout-events-file}, whose older lines are imported once when the database holds
+ * no rollout yet.
+ */
 @ApplicationScoped
 public class RolloutTrail {
 
+    /** The most records an export reads: about a hundred years of one move a minute would fit, not more. */
+    private static final int EXPORT_MAX = 50_000_000;
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     @ConfigProperties
     AuditSettings settings;
+    @Inject
+    SharedRollout shared;
 
     private JsonLines lines;
 
@@ -30,15 +43,32 @@ public class RolloutTrail {
         lines = new JsonLines(Path.of(settings.rolloutEventsFile), true);
     }
 
+    /** This node's own copy of a move that took effect. */
     public void record(Transition transition) {
         lines.append(JSON.toJson(transition));
     }
 
+    /** The cluster's records, newest first. */
     public List<JsonObject> newest(int offset, int limit) {
-        return lines.newest(offset, limit);
+        return read(shared.events(offset, limit, true));
     }
 
+    /** The cluster's records, oldest first. */
     public List<JsonObject> all() {
-        return lines.all();
+        return read(shared.events(0, EXPORT_MAX, false));
+    }
+
+    /** This node's file trail, as records to import into the database. */
+    List<RolloutTables.Event> legacyEvents() {
+        return lines.all().stream().map(o -> new RolloutTables.Event(
+                o.containsKey("at") ? Instant.parse(o.getString("at")) : Instant.now(), o.toString())).toList();
+    }
+
+    private static List<JsonObject> read(List<String[]> events) {
+        return events.stream().map(e -> {
+            try (var reader = Json.createReader(new StringReader(e[1]))) {
+                return Json.createObjectBuilder(reader.readObject()).add("node", e[0]).build();
+            }
+        }).toList();
     }
 }

@@ -50,6 +50,22 @@ final class StageTally {
         return recent.outcomes();
     }
 
+    /** This tally as a node publishes it, counted in {@code stage}, with its last {@code recentShare} async outcomes. */
+    TallyFigures figures(String stage, int recentShare) {
+        int paths = UploadPath.values().length;
+        long[] u = new long[paths];
+        long[] ok = new long[paths];
+        for (int p = 0; p < paths; p++) {
+            ok[p] = succeeded[p].sum(); // before uploads, as a reader of the live tally
+            u[p] = uploads[p].sum();
+        }
+        LatencyHistogram.Buckets a = asyncLatency.sparse();
+        LatencyHistogram.Buckets s = syncLatency.sparse();
+        RecentOutcomes r = recent.latest(recentShare);
+        return new TallyFigures(stage, u, ok, a.indexes(), a.counts(), s.indexes(), s.counts(),
+                r.trials(), r.successes(), r.errors(), asyncErrorsByClass());
+    }
+
     long uploads(UploadPath path) {
         return uploads[path.ordinal()].sum();
     }

@@ -10,13 +10,18 @@ import java.util.List;
  * @param plan every stage's percent in stage order, from the baseline's 0 to the last stage's 100: the
  *             schedule the controller runs, read from {@code rollout.stage.<n>.percent} at startup
  * @param nextPercent the next stage's share, null at the final stage
+ * @param node the node that answered
+ * @param leader the node that evaluates and moves the stage, null while none holds the lease
+ * @param nodes every node sharing the rollout, as of the answering node's last heartbeat
  */
 public record RolloutView(int stage, double percent, List<Double> plan, boolean asyncEnabled, boolean fallback,
                           String stickinessHeader, ControllerState state, boolean paused, Instant stageStartedAt,
                           Integer nextStage, Double nextPercent, boolean autoPromote, Criteria criteria,
-                          Triggers triggers, Kpis kpis, Evaluation lastEvaluation) {
+                          Triggers triggers, Kpis kpis, Evaluation lastEvaluation, String node, String leader,
+                          List<ClusterNode> nodes) {
 
     public RolloutView {
         plan = List.copyOf(plan);
+        nodes = List.copyOf(nodes);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.uploadgateway.rollout.entity.ControllerState;
 import dev.uploadgateway.rollout.entity.RolloutState;
 import dev.uploadgateway.rollout.entity.StoredRollout;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,15 +55,15 @@ class FileStateStoreTest {
     }
 
     @Test
-    void writesControllerStateUnderTheNameOlderFilesUse() throws IOException {
+    void theSharedDocumentKeepsTheNameOlderFilesUseSoAnImportedFileReadsTheSame() throws IOException {
         FileStateStore store = store();
         Instant now = Instant.parse("2026-12-02T00:54:04Z");
         RolloutState state = new RolloutState(1, 1.0, true, false, ControllerState.ROLLED_BACK, now, Map.of(1, now),
                 150L, 90L, 1_000_000L, null, null);
 
-        store.save(new StoredRollout(state, true, 1.0));
+        String json = JsonbBuilder.create().toJson(new StoredRollout(state, true, 1.0));
+        Files.writeString(Path.of(store.files.stateFile), json, StandardCharsets.UTF_8);
 
-        String json = Files.readString(Path.of(store.files.stateFile), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"state\":\"ROLLED_BACK\""), json);
         assertFalse(json.contains("controllerState"), json);
         assertEquals(state, store.load().orElseThrow().state());

@@ -22,6 +22,10 @@ import java.util.SplittableRandom;
  * Drives the rollout's brain on a virtual clock as the server will: every finished upload is
  * recorded and, if it went async, checked against the triggers at once; a full evaluation runs
  * every evaluation interval and whenever that check raises an alarm. Uploads arrive evenly spaced.
+ * With several nodes, uploads go round-robin (as nginx sends them), each node counts its own in its
+ * stage window, and node 0 leads as the controller does: it evaluates on every node's shares added
+ * up, at once on its own alarm, and at its next heartbeat (every second) on another node's alarm
+ * or when the nodes' recent windows together cross a trigger.
  */
 final class Replay {
 
@@ -38,7 +42,10 @@ final class Replay {
     Evaluation lastEvaluation;
     private final RolloutRules rules;
     private final Triggers triggers;
+    private final StageWindow[] windows;
     private final StageWindow window;
+    private long nextBeatMs;
+    private boolean alarmAtBeat;
     private final SplittableRandom random;
     private final long intervalMs;
     private double[] spread;
@@ -49,10 +56,18 @@ final class Replay {
     private boolean finished;
 
     Replay(RolloutRules rules, RolloutState start, long seed) {
+        this(rules, start, seed, 1);
+    }
+
+    Replay(RolloutRules rules, RolloutState start, long seed, int nodes) {
         this.rules = rules;
         this.triggers = rules.triggers();
         this.machine = new RolloutMachine(rules.schedule(), start);
-        this.window = new StageWindow(triggers.recentWindow());
+        this.windows = new StageWindow[nodes];
+        for (int n = 0; n < nodes; n++) {
+            windows[n] = new StageWindow(triggers.recentWindow());
+        }
+        this.window = windows[0];
         this.random = new SplittableRandom(seed);
         this.intervalMs = rules.evaluationInterval().toMillis();
         this.nextEvaluationMs = nowMs + intervalMs;
@@ -93,6 +108,7 @@ final class Replay {
     }
 
     private void upload(Traffic traffic) {
+        StageWindow node = windows[(int) (uploads % windows.length)];
         uploads++;
         Instant at = Instant.ofEpochMilli(nowMs);
         if (asyncEnabled && random.nextDouble() * 100 < percent) {
@@ -104,15 +120,50 @@ final class Replay {
                 boolean rescued = random.nextDouble() < traffic.fallbackRescue();
                 outcome = new Outcome(UploadPath.SYNC_FALLBACK, rescued, "provider-unavailable", 30_000, 0, at);
             }
-            RecentOutcomes recent = window.record(outcome);
+            RecentOutcomes recent = node.record(outcome);
             if (StageEvaluator.alarmed(outcome, recent, triggers)) {
-                evaluate(nowMs);
+                if (node == window) {
+                    evaluate(nowMs);
+                } else {
+                    alarmAtBeat = true; // the leader hears of it with the node's next heartbeat
+                }
             }
         } else {
             boolean ok = random.nextDouble() < traffic.syncSuccess();
-            window.record(new Outcome(UploadPath.SYNC, ok, ok ? null : "provider-unavailable",
+            node.record(new Outcome(UploadPath.SYNC, ok, ok ? null : "provider-unavailable",
                     latency(traffic.syncMedianMs()), 0, at));
         }
+        if (windows.length > 1 && nowMs >= nextBeatMs && !finished()) {
+            nextBeatMs = nowMs + 1_000;
+            if (alarmAtBeat || TriggerCheck.recentCrossed(recentTogether(), triggers)) {
+                alarmAtBeat = false;
+                evaluate(nowMs);
+            }
+        }
+    }
+
+    /** Every node's recent window added up, as the leader reads them from the heartbeats. */
+    private RecentOutcomes recentTogether() {
+        long trials = 0;
+        long successes = 0;
+        long errors = 0;
+        int share = window.share(windows.length);
+        for (StageWindow w : windows) {
+            RecentOutcomes r = w.latest(share);
+            trials += r.trials();
+            successes += r.successes();
+            errors += r.errors();
+        }
+        return new RecentOutcomes(triggers.recentWindow(), trials, successes, errors);
+    }
+
+    /** The other nodes' shares of the stage, as they publish them. */
+    private List<TallyFigures> others() {
+        List<TallyFigures> shares = new ArrayList<>(windows.length - 1);
+        for (int n = 1; n < windows.length; n++) {
+            shares.add(windows[n].figures(machine.state(), windows.length));
+        }
+        return shares;
     }
 
     private long latency(double medianMs) {
@@ -122,7 +173,7 @@ final class Replay {
     private void evaluate(long atMs) {
         Instant at = Instant.ofEpochMilli(atMs);
         RolloutState state = machine.state();
-        Evaluation e = StageEvaluator.evaluate(window.kpis(at, HEAP, state, triggers),
+        Evaluation e = StageEvaluator.evaluate(window.kpis(at, HEAP, state, triggers, others()),
                 rules.schedule().plan(state.stageIndex()), triggers, at, state.reviewSince());
         verdicts[e.verdict().ordinal()]++;
         firstVerdicts.putIfAbsent(e.verdict(), at);
@@ -136,7 +187,9 @@ final class Replay {
             asyncUploadsAtRollback = asyncUploads;
         }
         if (transition.startsStage()) {
-            window.reset();
+            for (StageWindow w : windows) {
+                w.reset();
+            }
         }
         follow(machine.state());
     }

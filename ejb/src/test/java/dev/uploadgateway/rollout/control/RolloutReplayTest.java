@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The acceptance test of the rollout's brain: the shipped rules with auto-promotion on, driven by
@@ -35,8 +37,8 @@ class RolloutReplayTest {
         return new RolloutRules(shipped.schedule(), shipped.triggers(), true, interval);
     }
 
-    private static Replay healthyRollout(RolloutRules rules, long seed) {
-        return new Replay(rules, RolloutState.initial(Replay.START, Replay.HEAP), seed).play(HEALTHY, A_YEAR);
+    private static Replay healthyRollout(RolloutRules rules, long seed, int nodes) {
+        return new Replay(rules, RolloutState.initial(Replay.START, Replay.HEAP), seed, nodes).play(HEALTHY, A_YEAR);
     }
 
     private static ControllerState end(Replay replay) {
@@ -45,7 +47,7 @@ class RolloutReplayTest {
 
     @Test
     void walksAHealthyRolloutThroughEveryStageToCompletion() {
-        Replay replay = healthyRollout(RULES, 1);
+        Replay replay = healthyRollout(RULES, 1, 1);
         List<Transition> moves = replay.transitions;
         assertEquals(List.of("promote", "promote", "promote", "promote", "complete"),
                 moves.stream().map(Transition::action).collect(Collectors.toList()));
@@ -67,26 +69,28 @@ class RolloutReplayTest {
      * half a billion uploads) replay in seconds. False rollbacks do not depend on it: the triggers
      * are checked after every async upload; only promotions come up to ten minutes later.
      */
-    @Test
-    void rollsBackFewerThanOneInAHundredHealthyRollouts() {
+    @ParameterizedTest(name = "on {0} node(s)")
+    @ValueSource(ints = {1, 3})
+    void rollsBackFewerThanOneInAHundredHealthyRollouts(int nodes) {
         RolloutRules rules = withInterval(Duration.ofMinutes(10));
-        Replay[] runs = IntStream.range(0, 1_000).parallel().mapToObj(seed -> healthyRollout(rules, 1_000 + seed))
+        Replay[] runs = IntStream.range(0, 1_000).parallel().mapToObj(seed -> healthyRollout(rules, 1_000 + seed, nodes))
                 .toArray(Replay[]::new);
         long rolledBack = Arrays.stream(runs).filter(r -> end(r) == ControllerState.ROLLED_BACK).count();
         long completed = Arrays.stream(runs).filter(r -> end(r) == ControllerState.COMPLETE).count();
         double[] days = Arrays.stream(runs).filter(r -> end(r) == ControllerState.COMPLETE)
                 .mapToDouble(r -> Duration.between(Replay.START, r.lastEvaluation.at()).toHours() / 24.0).sorted()
                 .toArray();
-        System.out.printf("1000 healthy rollouts: %d false rollbacks, %d completed in %.1f days median "
-                + "(%.1f to %.1f)%n", rolledBack, completed, days[days.length / 2], days[0], days[days.length - 1]);
+        System.out.printf("1000 healthy rollouts on %d node(s): %d false rollbacks, %d completed in %.1f days median "
+                + "(%.1f to %.1f)%n", nodes, rolledBack, completed, days[days.length / 2], days[0], days[days.length - 1]);
         assertTrue(rolledBack < 10, rolledBack + " false rollbacks");
         assertEquals(1_000, completed + rolledBack, "every rollout ends, one way or the other");
     }
 
-    @Test
-    void rollsBackARegressionAtFiftyPercentWithinTwoHundredAsyncUploads() {
+    @ParameterizedTest(name = "on {0} node(s)")
+    @ValueSource(ints = {1, 3})
+    void rollsBackARegressionAtFiftyPercentWithinTwoHundredAsyncUploads(int nodes) {
         long[] uploadsToRollback = IntStream.range(0, 200).parallel().mapToLong(seed -> {
-            Replay replay = new Replay(RULES, Replay.atStage(RULES, 3), 5_000 + seed)
+            Replay replay = new Replay(RULES, Replay.atStage(RULES, 3), 5_000 + seed, nodes)
                     .play(HEALTHY, Duration.ofHours(6));
             assertEquals(ControllerState.HOLDING, end(replay), "healthy before the regression");
             long before = replay.asyncUploads;
@@ -96,8 +100,8 @@ class RolloutReplayTest {
             return replay.asyncUploadsAtRollback - before;
         }).sorted().toArray();
         long within = Arrays.stream(uploadsToRollback).filter(n -> n <= 200).count();
-        System.out.printf("regression to 90 %% at 50 %%, 200 seeds: rolled back after %d / %d / %d / %d async uploads "
-                + "(min / median / p99 / max), %d of 200 within 200%n", uploadsToRollback[0], uploadsToRollback[100],
+        System.out.printf("regression to 90 %% at 50 %% on %d node(s), 200 seeds: rolled back after %d / %d / %d / %d async uploads "
+                + "(min / median / p99 / max), %d of 200 within 200%n", nodes, uploadsToRollback[0], uploadsToRollback[100],
                 uploadsToRollback[197], uploadsToRollback[199], within);
         assertTrue(within >= 198, within + " of 200 within 200 uploads");
     }

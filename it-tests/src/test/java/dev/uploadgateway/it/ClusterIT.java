@@ -1,0 +1,324 @@
+package dev.uploadgateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.uploadgateway.emulator.ProviderEmulator;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three gateways sharing one rollout, started as an operator starts them: server-config/cluster.sh
+ * with its throwaway PostgreSQL, three Payara Micro nodes and nginx round-robin in front. The
+ * nodes run with a short lease (3 s) and a recent window of 10 async outcomes, tuned so that 3
+ * failures in a node's 10 stay under the error trigger on that node alone, while the cluster's
+ * window (each node's latest 10 ÷ nodes) crosses it; no scheduled evaluation runs, so only triggers and operators move
+ * the stage. Each test works with the nodes alive when it runs (the leader test kills one).
+ */
+class ClusterIT {
+
+    private static final String ADMIN_PASSWORD = "cluster-" + UUID.randomUUID();
+    private static final String KIMI_KEY = "cluster-kimi-key";
+    private static final int NODES = 3;
+    private static ProviderEmulator emulator;
+    private static Process cluster;
+    private static Path dir;
+    private static int port;
+    private static int nodeBase;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        emulator = ProviderEmulator.builder().kimiKey(KIMI_KEY).start();
+        Path target = Path.of(System.getProperty("payara.microJar")).getParent();
+        dir = target.resolve("cluster");
+        port = MicroProcess.freePort();
+        nodeBase = freeRun(NODES);
+        Path serverConfig = target.getParent().resolve("../server-config").normalize();
+        ProcessBuilder builder = new ProcessBuilder("bash", serverConfig.resolve("cluster.sh").toString(),
+                "--nodes", String.valueOf(NODES))
+                .redirectErrorStream(true).redirectOutput(target.resolve("cluster.log").toFile());
+        builder.environment().putAll(Map.of("PORT", String.valueOf(port), "NODE_PORT_BASE", String.valueOf(nodeBase),
+                "PG_PORT", String.valueOf(MicroProcess.freePort()), "CLUSTER_DIR", dir.toString(),
+                "JAVA_OPTS", String.join(" ", List.of("-Xmx256m",
+                        "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(),
+                        "-Dprovider.kimi.api-key=" + KIMI_KEY, "-Dupload.default-provider=kimi",
+                        "-Dauth.anonymous-uploads=true", "-Drollout.admin.password=" + ADMIN_PASSWORD,
+                        "-Dasync.upload.enabled=true", "-Dasync.upload.rollout=50", "-Dasync.upload.fallback=false",
+                        "-Dasync.upload.max-retries=0", "-Dcluster.lease-seconds=3", "-Drollout.recent-window=10",
+                        "-Drollout.trigger.error-above=0.21", "-Drollout.trigger.success-below=0.5",
+                        "-Drollout.evaluation-interval-seconds=86400"))));
+        cluster = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        Path log = target.resolve("cluster.log");
+        while (!Files.readString(log).contains("upload-gateway cluster ready: http://127.0.0.1:" + port)) {
+            if (!cluster.isAlive() || System.nanoTime() > deadline) {
+                fail("cluster.sh did not report ready: " + Files.readString(log));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.destroy(); // SIGTERM: cluster.sh stops its nodes, nginx and PostgreSQL
+            if (!cluster.waitFor(90, TimeUnit.SECONDS)) {
+                cluster.destroyForcibly();
+            }
+            for (int i = 1; i <= NODES; i++) {
+                pid(i).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            assertFalse(cluster.isAlive());
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void anOperatorsMoveOnOneNodeIsInForceOnEveryNodeWithinTwoSeconds() throws Exception {
+        List<Integer> alive = aliveNodes();
+        int first = alive.get(0);
+        int last = alive.get(alive.size() - 1);
+        JsonObject before = node(first).get("api/rollout").json();
+        assertEquals(200, operator(first, "pause", before.getInt("stage")).status());
+        try {
+            for (int n : alive) {
+                awaitWithin(Duration.ofSeconds(2), n, r -> r.getBoolean("paused"), "paused");
+            }
+        } finally {
+            JsonObject paused = node(last).get("api/rollout").json();
+            assertEquals(200, operator(last, "resume", paused.getInt("stage")).status());
+        }
+        for (int n : alive) {
+            awaitWithin(Duration.ofSeconds(2), n, r -> !r.getBoolean("paused"), "resumed");
+        }
+        List<JsonObject> events = events();
+        JsonObject pause = events.stream().filter(e -> "pause".equals(e.getString("action"))).findFirst().orElseThrow();
+        assertEquals("node-" + first, pause.getString("node"), "the trail names the node that made the move");
+        assertEquals(1, events.stream().filter(e -> "CONFIG".equals(e.getString("actor"))
+                && "adopt-config".equals(e.getString("action"))).count(),
+                "three nodes started with the same switches: one CONFIG record for the cluster, " + events);
+    }
+
+    @Test
+    void aStickinessKeyTakesTheSamePathOnEveryNode() throws Exception {
+        double percent = enabledPercent();
+        Path file = GatewayDeployment.randomFile("sticky.bin", 4 * 1024, 71);
+        for (boolean async : new boolean[]{true, false}) {
+            String key = Keys.forPath(async, percent);
+            for (int n : aliveNodes()) {
+                GatewayClient.Answer answer = node(n).upload(file, "sticky.bin", "application/octet-stream", key, Map.of());
+                assertEquals(201, answer.status(), answer.body());
+                assertEquals(async ? "async" : "sync", answer.json().getString("path"), "node-" + n + ", key " + key);
+            }
+        }
+    }
+
+    @Test
+    void aFailureStormSpreadOverTheNodesRollsTheClusterBackThoughNoNodeAloneCrossesTheTrigger() throws Exception {
+        double percent = enabledPercent();
+        List<Integer> alive = aliveNodes();
+        assertTrue(alive.size() >= 2, "a storm needs two nodes at least: " + alive);
+        Path file = GatewayDeployment.randomFile("storm.bin", 4 * 1024, 72);
+        for (int n : alive) {
+            for (int i = 0; i < 10; i++) {
+                if (i % 3 == 0 && i > 0) {
+                    emulator.failNext(1, 400); // uploads 3, 6 and 9 of each node's 10 are refused, never retried
+                }
+                GatewayClient.Answer answer = node(n).upload(file, "storm.bin", "application/octet-stream",
+                        Keys.forPath(true, percent), Map.of());
+                boolean failing = i % 3 == 0 && i > 0;
+                assertEquals(failing, answer.status() != 201, answer.status() + " " + answer.body());
+            }
+            if (n == alive.get(0)) {
+                assertNotEquals("ROLLED_BACK", node(n).get("api/rollout").json().getString("state"),
+                        "one node's 3 failures in 10 stay under the trigger");
+            }
+        }
+        awaitWithin(Duration.ofSeconds(10), alive.get(alive.size() - 1), r -> "ROLLED_BACK".equals(r.getString("state")),
+                "rolled back");
+        for (int n : alive) {
+            awaitWithin(Duration.ofSeconds(2), n, r -> "ROLLED_BACK".equals(r.getString("state"))
+                    && r.getJsonNumber("percent").doubleValue() == 0, "rolled back everywhere");
+        }
+        JsonObject rollback = events().stream().filter(e -> "rollback".equals(e.getString("action"))
+                && "CONTROLLER".equals(e.getString("actor"))).findFirst().orElseThrow();
+        long trials = rollback.getJsonObject("kpis").getJsonObject("recentError").getJsonNumber("trials").longValue();
+        int share = (10 + alive.size() - 1) / alive.size(); // each node's part of the cluster's recent window
+        assertTrue(trials >= 10 && trials > share, "judged on every node's latest outcomes: " + rollback);
+    }
+
+    @Test
+    void oneNodeLeadsAndAKilledLeaderIsReplacedWithinFifteenSecondsWithNoMoveRecordedTwice() throws Exception {
+        JsonObject view = through().get("api/rollout").json();
+        String leader = view.getString("leader");
+        assertNotNull(leader);
+        for (int n : aliveNodes()) {
+            assertEquals(leader, node(n).get("api/rollout").json().getString("leader"), "node-" + n + " agrees");
+        }
+        assertEquals(NODES, view.getJsonArray("nodes").size(), view.toString());
+        for (JsonObject n : view.getJsonArray("nodes").getValuesAs(JsonObject.class)) {
+            assertTrue(n.getString("baseUrl").startsWith("http://127.0.0.1:"), n.toString());
+            assertTrue(n.containsKey("inFlight") && n.containsKey("lastSeen"), n.toString());
+        }
+        String metrics = node(aliveNodes().get(0)).get("metrics?scope=application").body();
+        assertTrue(metrics.contains("node=\"node-" + aliveNodes().get(0) + "\""), "metrics carry the node tag");
+
+        int killed = Integer.parseInt(leader.substring("node-".length()));
+        ProcessHandle.of(pid(killed).orElseThrow()).orElseThrow().destroyForcibly(); // SIGKILL
+        long start = System.nanoTime();
+        int survivor = aliveNodes().stream().filter(n -> n != killed).findFirst().orElseThrow();
+        String next = null;
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15)) {
+            JsonObject r = node(survivor).get("api/rollout").json();
+            if (r.containsKey("leader") && !r.isNull("leader") && !leader.equals(r.getString("leader"))) {
+                next = r.getString("leader");
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertNotNull(next, "another node leads within 15 s of the leader's SIGKILL");
+        // the new leader moves the rollout: one record of it, whichever node the operator asks
+        JsonObject before = node(survivor).get("api/rollout").json();
+        assertEquals(200, operator(survivor, "pause", before.getInt("stage")).status());
+        assertEquals(409, operator(survivor, "pause", before.getInt("stage") + 1).status(), "an outdated view is refused");
+        assertEquals(200, operator(survivor, "resume", before.getInt("stage")).status());
+        Set<String> seen = new HashSet<>();
+        for (JsonObject e : events()) {
+            assertTrue(seen.add(e.getString("at") + " " + e.getString("action")), "recorded twice: " + e);
+        }
+    }
+
+    @Test
+    void aNodeWithAnotherSaltIsRefusedNamingTheKeyAndLeavesTheClusterAsItWas() throws Exception {
+        int before = events().size();
+        String stateBefore = through().get("api/rollout").json().getString("stageStartedAt");
+        Map<String, String> database = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("database.env"))) {
+            database.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        try (MicroProcess other = MicroProcess.start(List.of("-Drollout.salt=another-salt", "-Dcluster.node-id=node-x"),
+                Map.of(), database)) {
+            assertFalse(other.awaitReady(Duration.ofMinutes(2)), "the node with another salt does not serve");
+            assertTrue(other.awaitLog(l -> l.contains("cannot start") && l.contains("rollout.salt"), Duration.ofSeconds(30)),
+                    "the refusal names the key");
+            assertFalse(other.log().contains("another-salt"), "never the salt itself");
+        }
+        assertEquals(before, events().size(), "no record from the refused node");
+        assertEquals(stateBefore, through().get("api/rollout").json().getString("stageStartedAt"));
+    }
+
+    /** The percent async uploads go at, after an operator's promote when the rollout stands at 0. */
+    private static double enabledPercent() throws Exception {
+        int n = aliveNodes().get(0);
+        JsonObject r = node(n).get("api/rollout").json();
+        if (r.getBoolean("paused")) {
+            assertEquals(200, operator(n, "resume", r.getInt("stage")).status());
+        }
+        r = node(n).get("api/rollout").json();
+        if (!r.getBoolean("asyncEnabled") || r.getJsonNumber("percent").doubleValue() == 0) {
+            assertEquals(200, operator(n, "promote", r.getInt("stage")).status());
+        }
+        double percent = node(n).get("api/rollout").json().getJsonNumber("percent").doubleValue();
+        for (int other : aliveNodes()) {
+            awaitWithin(Duration.ofSeconds(2), other, v -> v.getJsonNumber("percent").doubleValue() == percent,
+                    percent + " %");
+        }
+        return percent;
+    }
+
+    private static List<Integer> aliveNodes() {
+        List<Integer> alive = new ArrayList<>();
+        for (int i = 1; i <= NODES; i++) {
+            if (pid(i).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)) {
+                alive.add(i);
+            }
+        }
+        return alive;
+    }
+
+    private static java.util.Optional<Long> pid(int i) {
+        try {
+            return java.util.Optional.of(Long.parseLong(Files.readString(dir.resolve("node-" + i + "/pid")).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static GatewayClient node(int i) throws Exception {
+        return GatewayClient.at(new URL("http://127.0.0.1:" + (nodeBase + i - 1) + "/"));
+    }
+
+    private static GatewayClient through() throws Exception {
+        return GatewayClient.at(new URL("http://127.0.0.1:" + port + "/"));
+    }
+
+    private static GatewayClient.Answer operator(int i, String action, int expectedStage) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + (nodeBase + i - 1) + "/api/rollout/" + action + "?from=" + expectedStage);
+        return node(i).send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build());
+    }
+
+    private static List<JsonObject> events() throws Exception {
+        return through().get("api/rollout/events?limit=500").jsonStructure().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    /** Polls node {@code i} until its view shows {@code what}; fails when that takes longer than {@code within}. */
+    private static void awaitWithin(Duration within, int i, Predicate<JsonObject> shows, String what) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonObject last = null;
+        do {
+            last = node(i).get("api/rollout").json();
+            if (shows.test(last)) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        fail("node-" + i + " did not show " + what + " within " + within + "; last seen " + last);
+    }
+
+    /** The first of {@code n} consecutive free loopback ports. */
+    private static int freeRun(int n) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = MicroProcess.freePort();
+            boolean free = true;
+            for (int p = first + 1; p < first + n && free; p++) {
+                try (var socket = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    free = socket.getLocalPort() == p;
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free && first + n < 65_536) {
+                return first;
+            }
+        }
+        throw new IOException("no " + n + " consecutive free ports on 127.0.0.1");
+    }
+}
