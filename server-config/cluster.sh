@@ -10,7 +10,8 @@
 # DB_PASSWORD (an existing PostgreSQL instead); CLUSTER_DIR (default ./upload-gateway-data/cluster:
 # each node's data, nginx's and PostgreSQL's, wiped at start); JAVA_OPTS (every node's JVM options,
 # e.g. -Drollout.admin.password=...). Node i is cluster.node-id node-<i>; its pid is in
-# CLUSTER_DIR/node-<i>/pid, its log in CLUSTER_DIR/node-<i>/server.log; the database's settings
+# CLUSTER_DIR/node-<i>/pid, its log in CLUSTER_DIR/node-<i>/server.log, its config directory (a file
+# per key, read at run time) CLUSTER_DIR/node-<i>/config; the database's settings
 # (UPLOAD_GATEWAY_DB_*, the password too) are in CLUSTER_DIR/database.env.
 # Installs Debian's nginx (apt-get) when it is missing and run as root.
 set -euo pipefail
@@ -78,7 +79,7 @@ upstream=""
 for i in $(seq 1 "$nodes"); do
     node_port=$((base + i - 1))
     home="$dir/node-$i"
-    mkdir -p "$home/micro"
+    mkdir -p "$home/micro" "$home/config"   # config: the node's config directory (post-boot-commands.asadmin)
     upstream+="        server 127.0.0.1:$node_port max_fails=1 fail_timeout=2s;"$'\n'
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     java ${JAVA_OPTS:-} -Dcluster.node-id="node-$i" -Dcluster.node-url="http://127.0.0.1:$node_port" \

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Three gateways sharing one rollout, started as an operator starts them: server-config/cluster.sh
  * with its throwaway PostgreSQL, three Payara Micro nodes and nginx round-robin in front. The
- * nodes run with a short lease (3 s) and a recent window of 10 async outcomes, tuned so that 3
+ * nodes start with async off (each node's config directory turns it on in one test) and run with a short lease (3 s) and a recent window of 10 async outcomes, tuned so that 3
  * failures in a node's 10 stay under the error trigger on that node alone, while the cluster's
  * window (each node's latest 10 ÷ nodes) crosses it; no scheduled evaluation runs, so only triggers and operators move
  * the stage. Each test works with the nodes alive when it runs (the leader test kills one).
@@ -67,7 +67,7 @@ class ClusterIT {
                         "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(),
                         "-Dprovider.kimi.api-key=" + KIMI_KEY, "-Dupload.default-provider=kimi",
                         "-Dauth.anonymous-uploads=true", "-Drollout.admin.password=" + ADMIN_PASSWORD,
-                        "-Dasync.upload.enabled=true", "-Dasync.upload.rollout=50", "-Dasync.upload.fallback=false",
+                        "-Dasync.upload.fallback=false",
                         "-Dasync.upload.max-retries=0", "-Dcluster.lease-seconds=3", "-Drollout.recent-window=10",
                         "-Drollout.trigger.error-above=0.21", "-Drollout.trigger.success-below=0.5",
                         "-Drollout.evaluation-interval-seconds=86400"))));
@@ -120,9 +120,46 @@ class ClusterIT {
         List<JsonObject> events = events();
         JsonObject pause = events.stream().filter(e -> "pause".equals(e.getString("action"))).findFirst().orElseThrow();
         assertEquals("node-" + first, pause.getString("node"), "the trail names the node that made the move");
-        assertEquals(1, events.stream().filter(e -> "CONFIG".equals(e.getString("actor"))
-                && "adopt-config".equals(e.getString("action"))).count(),
-                "three nodes started with the same switches: one CONFIG record for the cluster, " + events);
+    }
+
+    /**
+     * The switches written into every node's config directory, as an operator rolls a change out
+     * to all of them, are adopted once for the cluster; a lower value written on one node alone is
+     * in force on every node, and the others, whose configuration still reads the old value, leave it.
+     */
+    @Test
+    void aConfigurationChangeIsAdoptedOnceForTheClusterAndOneNodesChangeIsInForceOnEveryNode() throws Exception {
+        List<Integer> alive = aliveNodes();
+        for (int n : alive) {
+            Files.writeString(dir.resolve("node-" + n + "/config/async.upload.enabled"), "true");
+            Files.writeString(dir.resolve("node-" + n + "/config/async.upload.rollout"), "40");
+        }
+        for (int n : alive) {
+            awaitWithin(Duration.ofSeconds(15), n, r -> r.getBoolean("asyncEnabled")
+                    && r.getJsonNumber("percent").doubleValue() == 40, "40 % from every node's configuration");
+        }
+        Thread.sleep(3_000); // every node has read it by now
+        List<JsonObject> toForty = events().stream().filter(e -> "adopt-config".equals(e.getString("action"))
+                && e.getJsonNumber("toPercent").doubleValue() == 40).toList();
+        assertEquals(1, toForty.size(), "three nodes read the same change: one CONFIG record for the cluster, " + toForty);
+
+        int changed = alive.get(alive.size() - 1);
+        double lower = 20;
+        Files.writeString(dir.resolve("node-" + changed + "/config/async.upload.rollout"), "20");
+        awaitWithin(Duration.ofSeconds(10), changed, r -> r.getJsonNumber("percent").doubleValue() == lower,
+                lower + " % from node-" + changed + "'s configuration");
+        for (int n : alive) {
+            awaitWithin(Duration.ofSeconds(2), n, r -> r.getJsonNumber("percent").doubleValue() == lower,
+                    lower + " % adopted on node-" + changed);
+        }
+        Thread.sleep(3_000); // the others' configuration still reads the old value: they must not undo it
+        for (int n : alive) {
+            assertEquals(lower, node(n).get("api/rollout").json().getJsonNumber("percent").doubleValue(), "node-" + n);
+        }
+        List<JsonObject> adoptions = events().stream().filter(e -> "adopt-config".equals(e.getString("action"))
+                && e.getJsonNumber("toPercent").doubleValue() == lower).toList();
+        assertEquals(1, adoptions.size(), "one CONFIG record for the cluster: " + adoptions);
+        assertEquals("node-" + changed, adoptions.get(0).getString("node"));
     }
 
     @Test
@@ -203,6 +240,8 @@ class ClusterIT {
             Thread.sleep(200);
         }
         assertNotNull(next, "another node leads within 15 s of the leader's SIGKILL");
+        System.out.printf("ClusterIT: %s SIGKILLed, %s leads after %.1f s (lease 3 s)%n", leader, next,
+                (System.nanoTime() - start) / 1e9);
         // the new leader moves the rollout: one record of it, whichever node the operator asks
         JsonObject before = node(survivor).get("api/rollout").json();
         assertEquals(200, operator(survivor, "pause", before.getInt("stage")).status());
@@ -218,11 +257,8 @@ class ClusterIT {
     void aNodeWithAnotherSaltIsRefusedNamingTheKeyAndLeavesTheClusterAsItWas() throws Exception {
         int before = events().size();
         String stateBefore = through().get("api/rollout").json().getString("stageStartedAt");
-        Map<String, String> database = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("database.env"))) {
-            database.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
-        }
-        try (MicroProcess other = MicroProcess.start(List.of("-Drollout.salt=another-salt", "-Dcluster.node-id=node-x"),
+        Map<String, String> database = database();
+        try (MicroProcess other = MicroProcess.start(List.of("-Drollout.salt=another-salt", "-Dcluster.node-id=node-y"),
                 Map.of(), database)) {
             assertFalse(other.awaitReady(Duration.ofMinutes(2)), "the node with another salt does not serve");
             assertTrue(other.awaitLog(l -> l.contains("cannot start") && l.contains("rollout.salt"), Duration.ofSeconds(30)),
@@ -231,6 +267,64 @@ class ClusterIT {
         }
         assertEquals(before, events().size(), "no record from the refused node");
         assertEquals(stateBefore, through().get("api/rollout").json().getString("stageStartedAt"));
+    }
+
+    /**
+     * A node that starts resumes only the unfinished uploads it holds itself: another node's record,
+     * whose spool is in that node's directory, stays that node's (before records named their node,
+     * a starting node failed it as "outside upload.spool-dir").
+     */
+    @Test
+    void aStartingNodeLeavesAnotherNodesUnfinishedUploadToThatNode() throws Exception {
+        Map<String, String> database = database();
+        String id = UUID.randomUUID().toString();
+        String url = "jdbc:postgresql://127.0.0.1:" + database.get("UPLOAD_GATEWAY_DB_PORT") + "/"
+                + database.get("UPLOAD_GATEWAY_DB_NAME");
+        try (var c = java.sql.DriverManager.getConnection(url, database.get("UPLOAD_GATEWAY_DB_USER"),
+                database.get("UPLOAD_GATEWAY_DB_PASSWORD"))) {
+            try (var insert = c.prepareStatement("INSERT INTO UPLOAD_RECORD (ID, ATTEMPTS, BYTES, CONTENTTYPE, CREATEDAT,"
+                    + " DURATIONMS, FILENAME, PATH, PROVIDER, PURPOSE, SHA256, SPOOLFILE, STATE, NODE)"
+                    + " VALUES (?, 1, 4096, 'application/octet-stream', CURRENT_TIMESTAMP, 0, 'held.bin', 'ASYNC',"
+                    + " 'kimi', 'file-extract', ?, ?, 'UPLOADING', 'node-1')")) {
+                insert.setString(1, id);
+                insert.setString(2, "0".repeat(64));
+                insert.setString(3, dir.resolve("node-1/spool/" + id + ".spool").toString());
+                insert.executeUpdate();
+            }
+            try (MicroProcess joining = MicroProcess.start(List.of("-Dcluster.node-id=node-x",
+                    "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(), "-Dprovider.kimi.api-key=" + KIMI_KEY),
+                    Map.of(), database)) {
+                assertTrue(joining.awaitReady(Duration.ofMinutes(3)), "a fourth node with the cluster's rules joins");
+                awaitWithin(Duration.ofSeconds(5), aliveNodes().get(0), r -> r.getJsonArray("nodes").stream()
+                        .map(JsonObject.class::cast).anyMatch(n -> n.getString("id").equals("node-x") && n.getBoolean("alive")),
+                        "node-x among the nodes");
+                try (var read = c.prepareStatement("SELECT STATE, NODE FROM UPLOAD_RECORD WHERE ID = ?")) {
+                    read.setString(1, id);
+                    try (var r = read.executeQuery()) {
+                        assertTrue(r.next());
+                        assertEquals("UPLOADING", r.getString(1), "node-x did not touch node-1's upload");
+                        assertEquals("node-1", r.getString(2));
+                    }
+                }
+            } finally {
+                try (var delete = c.prepareStatement("DELETE FROM UPLOAD_RECORD WHERE ID = ?")) {
+                    delete.setString(1, id);
+                    delete.executeUpdate();
+                }
+            }
+        }
+        // gone from the cluster before the next test counts the live nodes
+        awaitWithin(Duration.ofSeconds(10), aliveNodes().get(0), r -> r.getJsonArray("nodes").stream()
+                .map(JsonObject.class::cast).noneMatch(n -> n.getString("id").equals("node-x") && n.getBoolean("alive")),
+                "node-x gone");
+    }
+
+    private static Map<String, String> database() throws IOException {
+        Map<String, String> database = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("database.env"))) {
+            database.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        return database;
     }
 
     /** The percent async uploads go at, after an operator's promote when the rollout stands at 0. */

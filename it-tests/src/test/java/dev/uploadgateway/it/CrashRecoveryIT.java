@@ -63,6 +63,7 @@ class CrashRecoveryIT {
                 // forwarded while receiving, the provider sees the request before the whole body is in:
                 // the kill must come once the gateway holds all of it (the pages a crash would lose)
                 awaitSpoolFileOfSize(micro.home().resolve("data/spool"), 3 * 1024 * 1024);
+                awaitRecordOf(gateway, waitingSha256); // and its record is written, as it is once the body is in
                 micro.kill();
                 assertEquals(0, emulator.countBySha256(sha256), "the killed attempt did not complete");
                 Path cut = spoolFileOfSize(micro.home().resolve("data/spool"), 3 * 1024 * 1024);
@@ -122,6 +123,17 @@ class CrashRecoveryIT {
                     throw new UncheckedIOException(e);
                 }
             }).findFirst().orElseThrow(() -> new AssertionError("no spool file of " + bytes + " bytes in " + spool));
+        }
+    }
+
+    private static void awaitRecordOf(GatewayClient gateway, String sha256) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (gateway.get("api/uploads?offset=0&limit=10").jsonStructure().asJsonArray().getValuesAs(JsonObject.class)
+                    .stream().anyMatch(u -> sha256.equals(u.getString("sha256")))) {
+                return;
+            }
+            Thread.sleep(20);
         }
     }
 

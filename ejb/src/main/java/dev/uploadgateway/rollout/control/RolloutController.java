@@ -72,6 +72,8 @@ public class RolloutController {
     @Inject
     AsyncAdmission admission;
     @Inject
+    ThisNode thisNode;
+    @Inject
     @ConfigProperties
     ClusterSettings cluster;
     @Resource
@@ -124,7 +126,7 @@ public class RolloutController {
     private void join() {
         rules = ScheduleConfig.read(key -> config.getOptionalValue(key, String.class));
         clusterRules = ClusterRules.of(config.getValue(ConfigKeys.ROLLOUT_SALT, String.class), rules.schedule());
-        node = ClusterSettings.node(config);
+        node = thisNode.id();
         window = new StageWindow(rules.triggers().recentWindow());
         SharedRecord row = joined();
         StoredRollout stored = JSON.fromJson(row.document(), StoredRollout.class);
@@ -132,6 +134,12 @@ public class RolloutController {
             machine = new RolloutMachine(rules.schedule(), stored.state());
             version = row.version();
             current = new Snapshot(stored.state(), stored.configEnabled(), stored.configPercent());
+        }
+        if (othersAlive()) {
+            ConfigAdoption.Reading read = read(current);
+            if (!read.enabledExplicit() && !read.percentExplicit()) {
+                lastRead = read; // joining a running cluster, packaged defaults move nothing; a value set here does
+            }
         }
         follow(true); // a value set at startup is in force before the first request
         heartbeat();
@@ -164,8 +172,7 @@ public class RolloutController {
         if (differs.isEmpty()) {
             return found;
         }
-        List<String> alive = shared.nodes().stream().filter(n -> !n.node().equals(node))
-                .filter(n -> n.age().toSeconds() < cluster.leaseSeconds).map(RolloutTables.NodeRow::node).toList();
+        List<String> alive = othersAliveNow();
         if (!alive.isEmpty()) {
             throw new IllegalStateException("upload-gateway cannot start: " + differs.get() + " differ(s) from the"
                     + " cluster's, which nodes " + alive + " run; start every node with the same rollout.salt and"
@@ -185,6 +192,16 @@ public class RolloutController {
         LOG.log(Level.WARNING, "Rollout {0}", reason);
         trail.record(changed);
         return shared.state().orElseThrow();
+    }
+
+    /** The other nodes whose heartbeat is younger than the lease. */
+    private List<String> othersAliveNow() {
+        return shared.nodes().stream().filter(n -> !n.node().equals(node))
+                .filter(n -> n.age().toSeconds() < cluster.leaseSeconds).map(RolloutTables.NodeRow::node).toList();
+    }
+
+    private boolean othersAlive() {
+        return !othersAliveNow().isEmpty();
     }
 
     /** Created with the application, not on first use, so the schedule runs from the start. */
@@ -330,7 +347,7 @@ public class RolloutController {
             lease = shared.claim(node, cluster.leaseSeconds).orElse(null);
             RolloutState state = current.state();
             int live = (int) Math.max(1, nodes.stream().filter(ClusterNode::alive).count());
-            shared.beat(node, ClusterSettings.baseUrl(config), admission.inFlight(), startedAt,
+            shared.beat(node, thisNode.baseUrl(), admission.inFlight(), startedAt,
                     JSON.toJson(window.figures(state, live)));
             Optional<Lease> leading = shared.leader();
             leaderNode = leading.map(Lease::node).orElse(null);

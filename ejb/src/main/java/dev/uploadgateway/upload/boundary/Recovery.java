@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import dev.uploadgateway.rollout.control.ThisNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
- * On start, resumes every upload a crash or restart left unfinished, from its spool file; every
+ * On start, resumes every upload a crash or restart left unfinished on this node (and those from
+ * before nodes were recorded), from its spool file; every
  * hour, removes spool files no upload needs any more (failed uploads' after their retention), so
  * the disk does not fill up.
  */
@@ -36,6 +38,8 @@ public class Recovery {
 
     @Inject
     UploadStore store;
+    @Inject
+    ThisNode node;
     @EJB
     UploadService uploads;
     @Inject
@@ -44,7 +48,7 @@ public class Recovery {
 
     @PostConstruct
     void resumeUnfinished() {
-        for (Upload interrupted : store.unfinished()) {
+        for (Upload interrupted : store.unfinishedOn(node.id())) { // another live node's are its own
             try {
                 uploads.resume(interrupted);
             } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import dev.uploadgateway.upload.entity.UploadReceipt;
 import dev.uploadgateway.upload.entity.UploadState;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.uploadgateway.rollout.control.ThisNode;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public class Acceptance {
 
     private static final Logger LOG = Logger.getLogger(Acceptance.class.getName());
 
+    @Inject
+    ThisNode node;
     @Inject
     Providers providers;
     @Inject
@@ -146,7 +149,7 @@ public class Acceptance {
         String spool = received.content() instanceof FileContent.Spooled s ? s.file().toString() : null;
         Upload upload = new Upload(received.filename(), received.contentType(), received.bytes(), received.sha256(),
                 target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey(), spool,
-                null).ownedBy(tenant, idempotencyKey);
+                null).ownedBy(tenant, idempotencyKey).heldBy(node.id());
         if (forward != null) {
             upload.identified(forward.uploadId());
         }

@@ -84,6 +84,12 @@ public class UploadStore {
 
     /** Uploads a crash or restart interrupted, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /** The unfinished uploads {@code node} holds, and those from before nodes were recorded. */
+    public List<Upload> unfinishedOn(String node) {
+        return em.createNamedQuery(Upload.UNFINISHED_ON, Upload.class).setParameter("node", node)
+                .setParameter("states", List.of(UploadState.RECEIVED, UploadState.UPLOADING)).getResultList();
+    }
+
     public List<Upload> unfinished() {
         return em.createNamedQuery(Upload.UNFINISHED, Upload.class)
                 .setParameter("states", List.of(UploadState.RECEIVED, UploadState.UPLOADING)).getResultList();

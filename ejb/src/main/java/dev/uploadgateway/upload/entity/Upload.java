@@ -24,6 +24,8 @@ import java.util.UUID;
                 + " and u.deletedAt is null and (:all = true or u.tenant = :tenant) order by u.createdAt desc")
 @NamedQuery(name = Upload.BY_IDEMPOTENCY_KEY, query = "select u from Upload u where u.idempotencyKey = :key")
 @NamedQuery(name = Upload.UNFINISHED, query = "select u from Upload u where u.state in :states order by u.createdAt")
+@NamedQuery(name = Upload.UNFINISHED_ON, query = "select u from Upload u where u.state in :states"
+        + " and (u.node = :node or u.node is null) order by u.createdAt")
 @NamedQuery(name = Upload.FINISHED_BETWEEN,
         query = "select new dev.uploadgateway.upload.entity.FinishedUpload(u.path, u.state, u.durationMs, u.completedAt)"
                 + " from Upload u where u.completedAt >= :from and u.completedAt < :to order by u.completedAt desc")
@@ -35,6 +37,7 @@ public class Upload {
     public static final String TENANTS_ONE = "Upload.tenantsOne";
     public static final String BY_IDEMPOTENCY_KEY = "Upload.byIdempotencyKey";
     public static final String UNFINISHED = "Upload.unfinished";
+    public static final String UNFINISHED_ON = "Upload.unfinishedOn";
     public static final String FINISHED_BETWEEN = "Upload.finishedBetween";
 
     @Id
@@ -63,6 +66,9 @@ public class Upload {
     /** The spool file of an async upload until it is delivered; what a restart resumes from. */
     @Column(length = 1024)
     private String spoolFile;
+    /** The node that holds the spool file (cluster.node-id); null for records from before nodes. */
+    @Column(length = 255)
+    private String node;
     /** The Idempotency-Key as {@link Tenant#idempotencyKey} stores it: qualified by the tenant, hashed. */
     @Column(length = 255, unique = true)
     private String idempotencyKey;
@@ -154,8 +160,15 @@ public class Upload {
 
     public Instant getDeletedAt() { return deletedAt; }
     public String getSpoolFile() { return spoolFile; }
+    public String getNode() { return node; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public String getTenant() { return tenant; }
+
+    /** Records the node that holds the upload's spool, which resumes it after a restart. */
+    public Upload heldBy(String nodeId) {
+        this.node = nodeId;
+        return this;
+    }
 
     /** Makes the upload its tenant's, with the Idempotency-Key qualified by that tenant. */
     public Upload ownedBy(Tenant owner, String idempotencyKeyAsSent) {

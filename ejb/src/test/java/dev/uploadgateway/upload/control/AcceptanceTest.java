@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.uploadgateway.rollout.control.ThisNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,12 @@ class AcceptanceTest {
     void wire() throws Exception {
         spoolDir = Files.createDirectories(temp.resolve("spool"));
         acceptance.store = store;
+        acceptance.node = new ThisNode() {
+            @Override
+            public String id() {
+                return "node-a";
+            }
+        };
         acceptance.legacy = new LegacyDelivery();
         acceptance.legacy.store = store;
         acceptance.providers = new Providers() {
@@ -101,6 +108,7 @@ class AcceptanceTest {
         assertEquals(List.of(), store.updates, "accepting writes the record once");
         assertEquals(spoolOf(received).toString(), receipt.accepted().getSpoolFile(), "a restart finds the bytes");
         assertEquals("tenant-a", receipt.accepted().getTenant());
+        assertEquals("node-a", receipt.accepted().getNode(), "the node that holds the spool resumes it");
         assertEquals(1, dispatched.size());
         assertEquals(receipt.accepted().getId(), dispatched.get(0).uploadId());
         assertSame(dispatched.get(0).outcome(), receipt.outcome());
