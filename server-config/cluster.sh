@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Several gateways sharing one rollout, on this machine (README, "Cluster"):
-#   server-config/cluster.sh [--nodes N]     (N from 1 to 9, default 3)
+#   server-config/cluster.sh [--nodes N] [--shared-spool]     (N from 1 to 9, default 3)
 # starts a throwaway PostgreSQL (unless DB_HOST is given), N Payara Micro nodes on 127.0.0.1 and
 # nginx round-robin in front of them on PORT (default 8080), and prints
 #   upload-gateway cluster ready: http://127.0.0.1:<PORT>
 # only when every node answers through nginx. Ctrl+C (or SIGTERM) stops everything it started.
+# --shared-spool: every node spools into CLUSTER_DIR/spool (upload.spool-shared=true), so a live node
+# takes over a dead node's acknowledged async uploads; without it each node spools into its own directory.
 # Settings (environment): PORT; NODE_PORT_BASE (node i listens on NODE_PORT_BASE+i, default PORT+1..);
 # PG_PORT (the throwaway PostgreSQL's, default 55432); DB_HOST, DB_PORT, DB_NAME, DB_USER,
 # DB_PASSWORD (an existing PostgreSQL instead); CLUSTER_DIR (default ./upload-gateway-data/cluster:
@@ -18,11 +20,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 nodes=3
+shared_spool=
 while [ $# -gt 0 ]; do
     case "$1" in
         --nodes) nodes=${2:?cluster.sh: --nodes needs a number}; shift 2 ;;
         --nodes=*) nodes=${1#--nodes=}; shift ;;
-        *) echo "usage: cluster.sh [--nodes N]" >&2; exit 2 ;;
+        --shared-spool) shared_spool=1; shift ;;
+        *) echo "usage: cluster.sh [--nodes N] [--shared-spool]" >&2; exit 2 ;;
     esac
 done
 case "$nodes" in [1-9]) ;; *) echo "cluster.sh: --nodes must be from 1 to 9, was $nodes" >&2; exit 2 ;; esac
@@ -80,11 +84,13 @@ for i in $(seq 1 "$nodes"); do
     node_port=$((base + i - 1))
     home="$dir/node-$i"
     mkdir -p "$home/micro" "$home/config"   # config: the node's config directory (post-boot-commands.asadmin)
+    spool=(-Dupload.spool-dir="$home/spool")
+    [ -n "$shared_spool" ] && spool=(-Dupload.spool-dir="$dir/spool" -Dupload.spool-shared=true)
     upstream+="        server 127.0.0.1:$node_port max_fails=1 fail_timeout=2s;"$'\n'
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     java ${JAVA_OPTS:-} -Dcluster.node-id="node-$i" -Dcluster.node-url="http://127.0.0.1:$node_port" \
         -Dmp.metrics.tags="node=node-$i" \
-        -Dupload.spool-dir="$home/spool" -Dprovider.local.dir="$dir/files" \
+        "${spool[@]}" -Dprovider.local.dir="$dir/files" \
         -Daudit.upload-events-file="$home/audit/upload-events.jsonl" \
         -Daudit.rollout-events-file="$home/audit/rollout-events.jsonl" \
         -Drollout.state-file="$home/rollout-state.json" \

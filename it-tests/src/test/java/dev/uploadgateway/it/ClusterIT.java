@@ -12,7 +12,9 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +27,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three gateways sharing one rollout, started as an operator starts them: server-config/cluster.sh
- * with its throwaway PostgreSQL, three Payara Micro nodes and nginx round-robin in front. The
+ * with its throwaway PostgreSQL, three Payara Micro nodes sharing one spool directory
+ * ({@code --shared-spool}) and nginx round-robin in front. The
  * nodes start with async off (each node's config directory turns it on in one test) and run with a short lease (3 s) and a recent window of 10 async outcomes, tuned so that 3
  * failures in a node's 10 stay under the error trigger on that node alone, while the cluster's
  * window (each node's latest 10 ÷ nodes) crosses it; no scheduled evaluation runs, so only triggers and operators move
- * the stage. Each test works with the nodes alive when it runs (the leader test kills one).
+ * the stage. Each test works with the nodes alive when it runs; the last two each kill one.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final String ADMIN_PASSWORD = "cluster-" + UUID.randomUUID();
@@ -59,7 +67,7 @@ class ClusterIT {
         nodeBase = freeRun(NODES);
         Path serverConfig = target.getParent().resolve("../server-config").normalize();
         ProcessBuilder builder = new ProcessBuilder("bash", serverConfig.resolve("cluster.sh").toString(),
-                "--nodes", String.valueOf(NODES))
+                "--nodes", String.valueOf(NODES), "--shared-spool")
                 .redirectErrorStream(true).redirectOutput(target.resolve("cluster.log").toFile());
         builder.environment().putAll(Map.of("PORT", String.valueOf(port), "NODE_PORT_BASE", String.valueOf(nodeBase),
                 "PG_PORT", String.valueOf(MicroProcess.freePort()), "CLUSTER_DIR", dir.toString(),
@@ -100,6 +108,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
     void anOperatorsMoveOnOneNodeIsInForceOnEveryNodeWithinTwoSeconds() throws Exception {
         List<Integer> alive = aliveNodes();
         int first = alive.get(0);
@@ -128,6 +137,7 @@ class ClusterIT {
      * in force on every node, and the others, whose configuration still reads the old value, leave it.
      */
     @Test
+    @Order(2)
     void aConfigurationChangeIsAdoptedOnceForTheClusterAndOneNodesChangeIsInForceOnEveryNode() throws Exception {
         List<Integer> alive = aliveNodes();
         for (int n : alive) {
@@ -163,6 +173,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(3)
     void aStickinessKeyTakesTheSamePathOnEveryNode() throws Exception {
         double percent = enabledPercent();
         Path file = GatewayDeployment.randomFile("sticky.bin", 4 * 1024, 71);
@@ -177,6 +188,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(4)
     void aFailureStormSpreadOverTheNodesRollsTheClusterBackThoughNoNodeAloneCrossesTheTrigger() throws Exception {
         double percent = enabledPercent();
         List<Integer> alive = aliveNodes();
@@ -211,6 +223,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(8)
     void oneNodeLeadsAndAKilledLeaderIsReplacedWithinFifteenSecondsWithNoMoveRecordedTwice() throws Exception {
         JsonObject view = through().get("api/rollout").json();
         String leader = view.getString("leader");
@@ -218,9 +231,15 @@ class ClusterIT {
         for (int n : aliveNodes()) {
             assertEquals(leader, node(n).get("api/rollout").json().getString("leader"), "node-" + n + " agrees");
         }
-        assertEquals(NODES, view.getJsonArray("nodes").size(), view.toString());
+        Set<String> listed = new HashSet<>();
+        view.getJsonArray("nodes").getValuesAs(JsonObject.class).forEach(n -> listed.add(n.getString("id")));
+        for (int i = 1; i <= NODES; i++) {
+            assertTrue(listed.contains("node-" + i), "node-" + i + " listed, dead or alive: " + view);
+        }
         for (JsonObject n : view.getJsonArray("nodes").getValuesAs(JsonObject.class)) {
-            assertTrue(n.getString("baseUrl").startsWith("http://127.0.0.1:"), n.toString());
+            if (n.getString("id").matches("node-[1-" + NODES + "]")) { // cluster.sh's, which set cluster.node-url
+                assertTrue(n.getString("baseUrl").startsWith("http://127.0.0.1:"), n.toString());
+            }
             assertTrue(n.containsKey("inFlight") && n.containsKey("lastSeen"), n.toString());
         }
         String metrics = node(aliveNodes().get(0)).get("metrics?scope=application").body();
@@ -254,15 +273,18 @@ class ClusterIT {
     }
 
     @Test
+    @Order(5)
     void aNodeWithAnotherSaltIsRefusedNamingTheKeyAndLeavesTheClusterAsItWas() throws Exception {
         int before = events().size();
         String stateBefore = through().get("api/rollout").json().getString("stageStartedAt");
         Map<String, String> database = database();
         try (MicroProcess other = MicroProcess.start(List.of("-Drollout.salt=another-salt", "-Dcluster.node-id=node-y"),
                 Map.of(), database)) {
-            assertFalse(other.awaitReady(Duration.ofMinutes(2)), "the node with another salt does not serve");
-            assertTrue(other.awaitLog(l -> l.contains("cannot start") && l.contains("rollout.salt"), Duration.ofSeconds(30)),
+            assertTrue(other.awaitLog(l -> l.contains("cannot start") && l.contains("rollout.salt"), Duration.ofMinutes(2)),
                     "the refusal names the key");
+            assertTrue(other.awaitLog(l -> l.contains("Payara Micro") && l.contains("ready in"), Duration.ofMinutes(1)),
+                    "Payara Micro boots, without the gateway");
+            assertFalse(other.awaitReady(Duration.ofSeconds(3)), "the node with another salt does not serve");
             assertFalse(other.log().contains("another-salt"), "never the salt itself");
         }
         assertEquals(before, events().size(), "no record from the refused node");
@@ -270,13 +292,15 @@ class ClusterIT {
     }
 
     /**
-     * A node that starts resumes only the unfinished uploads it holds itself: another node's record,
-     * whose spool is in that node's directory, stays that node's (before records named their node,
-     * a starting node failed it as "outside upload.spool-dir").
+     * A node that starts resumes only the unfinished uploads it holds itself: a live node's record
+     * stays that node's, though the spool directory is shared (before records named their node, a
+     * starting node failed it, or would have sent it a second time).
      */
     @Test
+    @Order(6)
     void aStartingNodeLeavesAnotherNodesUnfinishedUploadToThatNode() throws Exception {
         Map<String, String> database = database();
+        String holder = "node-" + aliveNodes().get(0);
         String id = UUID.randomUUID().toString();
         String url = "jdbc:postgresql://127.0.0.1:" + database.get("UPLOAD_GATEWAY_DB_PORT") + "/"
                 + database.get("UPLOAD_GATEWAY_DB_NAME");
@@ -285,14 +309,16 @@ class ClusterIT {
             try (var insert = c.prepareStatement("INSERT INTO UPLOAD_RECORD (ID, ATTEMPTS, BYTES, CONTENTTYPE, CREATEDAT,"
                     + " DURATIONMS, FILENAME, PATH, PROVIDER, PURPOSE, SHA256, SPOOLFILE, STATE, NODE)"
                     + " VALUES (?, 1, 4096, 'application/octet-stream', CURRENT_TIMESTAMP, 0, 'held.bin', 'ASYNC',"
-                    + " 'kimi', 'file-extract', ?, ?, 'UPLOADING', 'node-1')")) {
+                    + " 'kimi', 'file-extract', ?, ?, 'UPLOADING', ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, "0".repeat(64));
-                insert.setString(3, dir.resolve("node-1/spool/" + id + ".spool").toString());
+                insert.setString(3, dir.resolve("spool/" + id + ".spool").toString());
+                insert.setString(4, holder);
                 insert.executeUpdate();
             }
             try (MicroProcess joining = MicroProcess.start(List.of("-Dcluster.node-id=node-x",
-                    "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(), "-Dprovider.kimi.api-key=" + KIMI_KEY),
+                    "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(), "-Dprovider.kimi.api-key=" + KIMI_KEY,
+                    "-Dupload.spool-dir=" + dir.resolve("spool"), "-Dupload.spool-shared=true"),
                     Map.of(), database)) {
                 assertTrue(joining.awaitReady(Duration.ofMinutes(3)), "a fourth node with the cluster's rules joins");
                 awaitWithin(Duration.ofSeconds(5), aliveNodes().get(0), r -> r.getJsonArray("nodes").stream()
@@ -302,8 +328,8 @@ class ClusterIT {
                     read.setString(1, id);
                     try (var r = read.executeQuery()) {
                         assertTrue(r.next());
-                        assertEquals("UPLOADING", r.getString(1), "node-x did not touch node-1's upload");
-                        assertEquals("node-1", r.getString(2));
+                        assertEquals("UPLOADING", r.getString(1), "node-x did not touch " + holder + "'s upload");
+                        assertEquals(holder, r.getString(2));
                     }
                 }
             } finally {
@@ -317,6 +343,96 @@ class ClusterIT {
         awaitWithin(Duration.ofSeconds(10), aliveNodes().get(0), r -> r.getJsonArray("nodes").stream()
                 .map(JsonObject.class::cast).noneMatch(n -> n.getString("id").equals("node-x") && n.getBoolean("alive")),
                 "node-x gone");
+    }
+
+    /**
+     * With the spool shared, a node SIGKILLed while it holds acknowledged {@code Prefer: respond-async}
+     * uploads on their way to the provider loses none: once its lease has run out a live node takes
+     * them over, asks the provider whether it has each already (it may have answered the dead node),
+     * and delivers the rest; every file is at the provider once and byte-identical, and every node
+     * reports the same records.
+     */
+    @Test
+    @Order(7)
+    void aKilledNodesAcknowledgedUploadsAreDeliveredOnceByTheNodesThatLive() throws Exception {
+        double percent = enabledPercent();
+        List<Integer> alive = aliveNodes();
+        assertTrue(alive.size() >= 2, "a takeover needs a node that lives: " + alive);
+        int victim = alive.get(alive.size() - 1);
+        List<Integer> survivors = alive.subList(0, alive.size() - 1);
+        int uploads = 4;
+        Map<String, String> sha256ById = new HashMap<>();
+        // the provider answers 1 s after each body: the kill comes in that second, the takeover after the lease (3 s)
+        emulator.latency(Duration.ofSeconds(1));
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+            List<String> sums = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                Path file = GatewayDeployment.randomFile("taken-" + i + ".bin", 1024 * 1024 + i * 4096, 80 + i);
+                sums.add(GatewayDeployment.sha256(file));
+                var form = new dev.uploadgateway.testkit.MultipartForm().file("file", "taken-" + i + ".bin", file);
+                sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (nodeBase + victim - 1)
+                                + "/api/uploads")).header("Content-Type", form.contentType())
+                        .header("Prefer", "respond-async").header("X-Request-Id", Keys.forPath(true, percent))
+                        .POST(form.publisher()).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (int i = 0; i < uploads; i++) {
+                HttpResponse<String> accepted = sent.get(i).get(60, TimeUnit.SECONDS);
+                assertEquals(202, accepted.statusCode(), accepted.body());
+                try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(accepted.body()))) {
+                    JsonObject record = reader.readObject();
+                    assertEquals("async", record.getString("path"), record.toString());
+                    sha256ById.put(record.getString("id"), sums.get(i));
+                }
+            }
+            ProcessHandle.of(pid(victim).orElseThrow()).orElseThrow().destroyForcibly(); // SIGKILL
+            long killed = System.nanoTime();
+            for (int n : survivors) { // read once before the takeover: no node may keep answering an old copy
+                for (String id : sha256ById.keySet()) {
+                    assertEquals(200, node(n).get("api/uploads/" + id).status());
+                }
+            }
+            int takenOver = 0;
+            for (var upload : sha256ById.entrySet()) {
+                JsonObject record = awaitRecord(survivors.get(0), upload.getKey(), "delivered", Duration.ofSeconds(60));
+                assertEquals(upload.getValue(), record.getString("sha256"));
+                assertEquals(1, emulator.countBySha256(upload.getValue()), "delivered once: " + record);
+                assertEquals(record.getString("providerFileId"), emulator.bySha256(upload.getValue()).orElseThrow().id());
+                if (!record.getString("node").equals("node-" + victim)) {
+                    takenOver++;
+                    assertTrue(survivors.contains(Integer.parseInt(record.getString("node").substring("node-".length()))),
+                            record.toString());
+                }
+                for (int n : survivors) {
+                    assertEquals(record, node(n).get("api/uploads/" + upload.getKey()).json(), "node-" + n + " agrees");
+                }
+            }
+            System.out.printf("ClusterIT: node-%d SIGKILLed holding %d acknowledged uploads; %d taken over, all delivered"
+                    + " once within %.1f s%n", victim, uploads, takenOver, (System.nanoTime() - killed) / 1e9);
+            assertTrue(takenOver > 0, "the kill came while the dead node still held uploads");
+            Thread.sleep(2_000); // a late second delivery would show now
+            for (String sha256 : sha256ById.values()) {
+                assertEquals(1, emulator.countBySha256(sha256), "still once");
+            }
+        } finally {
+            emulator.latency(Duration.ZERO);
+        }
+    }
+
+    /** Polls node {@code i} until the upload's record is in {@code state}; fails after {@code within}. */
+    private static JsonObject awaitRecord(int i, String id, String state, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonObject last;
+        do {
+            last = node(i).get("api/uploads/" + id).json();
+            if (state.equals(last.getString("state"))) {
+                return last;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        fail("upload " + id + " not " + state + " on node-" + i + " within " + within + ": " + last);
+        return last;
     }
 
     private static Map<String, String> database() throws IOException {

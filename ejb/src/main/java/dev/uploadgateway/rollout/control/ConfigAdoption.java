@@ -64,6 +64,15 @@ final class ConfigAdoption {
         return now - p.since() >= SETTLE_NANOS;
     }
 
+    /**
+     * The reading a node that joins a running cluster starts from, as if it had read it before: its
+     * own reading when neither switch is set above the packaged defaults, so that the defaults move
+     * nothing the cluster decided; null when one is set, so the value set on this node is adopted.
+     */
+    static Reading joiningBaseline(Reading read) {
+        return read.enabledExplicit() || read.percentExplicit() ? null : read;
+    }
+
     /** The configuration reads what was adopted: a change that was waiting is forgotten. */
     void unchanged() {
         if (pending != null) {

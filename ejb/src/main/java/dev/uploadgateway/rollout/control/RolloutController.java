@@ -136,10 +136,7 @@ public class RolloutController {
             current = new Snapshot(stored.state(), stored.configEnabled(), stored.configPercent());
         }
         if (othersAlive()) {
-            ConfigAdoption.Reading read = read(current);
-            if (!read.enabledExplicit() && !read.percentExplicit()) {
-                lastRead = read; // joining a running cluster, packaged defaults move nothing; a value set here does
-            }
+            lastRead = ConfigAdoption.joiningBaseline(read(current));
         }
         follow(true); // a value set at startup is in force before the first request
         heartbeat();
@@ -344,16 +341,16 @@ public class RolloutController {
      */
     private void heartbeat() {
         try {
-            lease = shared.claim(node, cluster.leaseSeconds).orElse(null);
             RolloutState state = current.state();
             int live = (int) Math.max(1, nodes.stream().filter(ClusterNode::alive).count());
-            shared.beat(node, thisNode.baseUrl(), admission.inFlight(), startedAt,
-                    JSON.toJson(window.figures(state, live)));
-            Optional<Lease> leading = shared.leader();
+            SharedRollout.Heartbeat beat = shared.heartbeat(node, cluster.leaseSeconds, thisNode.baseUrl(),
+                    admission.inFlight(), startedAt, JSON.toJson(window.figures(state, live)));
+            lease = beat.held().orElse(null);
+            Optional<Lease> leading = beat.leader();
             leaderNode = leading.map(Lease::node).orElse(null);
             List<TallyFigures> shares = new ArrayList<>();
             List<ClusterNode> seen = new ArrayList<>();
-            for (RolloutTables.NodeRow row : shared.nodes()) {
+            for (RolloutTables.NodeRow row : beat.nodes()) {
                 boolean alive = row.age().toSeconds() < cluster.leaseSeconds;
                 seen.add(new ClusterNode(row.node(), row.baseUrl(), row.inFlight(), row.startedAt(), row.lastSeen(),
                         alive, leading.map(l -> l.node().equals(row.node())).orElse(false)));

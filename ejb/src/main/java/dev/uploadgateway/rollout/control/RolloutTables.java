@@ -192,6 +192,24 @@ public final class RolloutTables {
         }
     }
 
+    /**
+     * Locks {@code node}'s heartbeat row for the caller's transaction if the node is gone: its last
+     * heartbeat {@code seconds} or more old on the database's clock. While the lock holds the node
+     * cannot beat again (a restarting node's first heartbeat waits for the commit and is read again
+     * after it), so what the caller takes from a gone node stays taken. False, nothing locked, while
+     * the node lives or was never seen.
+     */
+    public static boolean lockIfGone(Connection c, String node, int seconds) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT NODE FROM ROLLOUT_NODE WHERE NODE = ?"
+                + " AND LAST_SEEN <= CURRENT_TIMESTAMP - CAST(? AS INTEGER) * INTERVAL '1' SECOND FOR UPDATE")) {
+            s.setString(1, node);
+            s.setInt(2, seconds);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     static List<NodeRow> nodes(Connection c) throws SQLException {
         List<NodeRow> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT NODE, BASE_URL, IN_FLIGHT, STARTED_AT, LAST_SEEN, TALLY,"

@@ -49,24 +49,25 @@ public class SharedRollout {
         return run(c -> RolloutTables.replace(c, expectedVersion, next, node, fence, events));
     }
 
-    public Optional<Lease> claim(String node, int seconds) {
-        return run(c -> RolloutTables.claim(c, node, seconds));
+    /** What one heartbeat learnt: the lease if this node holds it, the lease that holds now, and every node's row. */
+    public record Heartbeat(Optional<Lease> held, Optional<Lease> leader, List<RolloutTables.NodeRow> nodes) {
     }
 
-    public Optional<Lease> leader() {
-        return run(RolloutTables::leader);
+    /**
+     * One heartbeat, one transaction: claims or renews the lease for {@code seconds}, records this
+     * node's row (with its share of the stage), and reads who leads and every node's row.
+     */
+    public Heartbeat heartbeat(String node, int seconds, String baseUrl, int inFlight, Instant startedAt, String tally) {
+        return run(c -> {
+            Optional<Lease> held = RolloutTables.claim(c, node, seconds);
+            RolloutTables.beat(c, node, baseUrl, inFlight, startedAt, tally);
+            return new Heartbeat(held, held.isPresent() ? held : RolloutTables.leader(c), RolloutTables.nodes(c));
+        });
     }
 
     public void release(Lease lease) {
         run(c -> {
             RolloutTables.release(c, lease);
-            return null;
-        });
-    }
-
-    public void beat(String node, String baseUrl, int inFlight, Instant startedAt, String tally) {
-        run(c -> {
-            RolloutTables.beat(c, node, baseUrl, inFlight, startedAt, tally);
             return null;
         });
     }

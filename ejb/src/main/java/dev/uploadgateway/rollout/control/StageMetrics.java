@@ -42,6 +42,13 @@ public class StageMetrics {
 
     private final Map<List<String>, Series> series = new ConcurrentHashMap<>();
 
+    private static final long KPIS_FRESH_NANOS = 500_000_000L;
+
+    private record Scraped(Kpis kpis, long at) {
+    }
+
+    private volatile Scraped scraped;
+
     void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadFinished finished) {
         Upload u = finished.upload();
         List<String> tags = List.of(u.getPath().label(), String.valueOf(controller.position().stageIndex()),
@@ -100,7 +107,18 @@ public class StageMetrics {
     }
 
     private void kpi(String name, String description, ToDoubleFunction<Kpis> read) {
-        registry.gauge(meta(name, description, MetricUnits.NONE), controller, c -> read.applyAsDouble(c.kpis()));
+        registry.gauge(meta(name, description, MetricUnits.NONE), controller, c -> read.applyAsDouble(kpis(c)));
+    }
+
+    /** The stage's KPIs, computed once for all the gauges of one scrape (each merges every node's share). */
+    private Kpis kpis(RolloutController c) {
+        Scraped last = scraped;
+        long now = System.nanoTime();
+        if (last == null || now - last.at() > KPIS_FRESH_NANOS) {
+            last = new Scraped(c.kpis(), now);
+            scraped = last;
+        }
+        return last.kpis();
     }
 
     private static Metadata meta(String name, String description, String unit) {

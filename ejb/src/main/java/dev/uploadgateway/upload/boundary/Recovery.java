@@ -1,7 +1,10 @@
 package dev.uploadgateway.upload.boundary;
 
-import dev.uploadgateway.upload.boundary.UploadService;
+import dev.uploadgateway.rollout.control.ClusterSettings;
+import dev.uploadgateway.rollout.control.RolloutController;
+import dev.uploadgateway.rollout.entity.ClusterNode;
 import dev.uploadgateway.upload.control.Spool;
+import dev.uploadgateway.upload.control.Takeover;
 import dev.uploadgateway.upload.control.UploadSettings;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.Upload;
@@ -10,7 +13,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import dev.uploadgateway.rollout.control.ThisNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,9 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * On start, resumes every upload a crash or restart left unfinished on this node (and those from
- * before nodes were recorded), from its spool file; every
- * hour, removes spool files no upload needs any more (failed uploads' after their retention), so
- * the disk does not fill up.
+ * before nodes were recorded, taken by one node only), from its spool file. With a spool directory
+ * every node shares ({@code upload.spool-shared}), takes over and resumes a gone node's unfinished
+ * uploads once its heartbeat is older than the lease, once per node that goes. Every hour, removes
+ * spool files no upload needs any more (failed uploads' after their retention), so the disk does not
+ * fill up.
  */
 @Startup
 @Singleton
@@ -39,21 +44,64 @@ public class Recovery {
     @Inject
     UploadStore store;
     @Inject
-    ThisNode node;
+    RolloutController cluster;
+    @Inject
+    Takeover takeover;
+    @Inject
+    @ConfigProperties
+    ClusterSettings clusterSettings;
     @EJB
     UploadService uploads;
     @Inject
     @ConfigProperties
     UploadSettings settings;
 
+    /** Gone nodes whose uploads were taken over (or found none), until they are seen alive again. */
+    private final Set<String> settled = new HashSet<>();
+
     @PostConstruct
     void resumeUnfinished() {
-        for (Upload interrupted : store.unfinishedOn(node.id())) { // another live node's are its own
-            try {
-                uploads.resume(interrupted);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not resume upload {0}: {1}", new Object[]{interrupted.getId(), e.getMessage()});
+        // cluster.node() has this node joined and its first heartbeat written: no other node takes over
+        // its uploads from here on, and it resumes only what is its own when it reads them
+        String me = cluster.node();
+        List<String> unheld = takeover.unheld(me);
+        if (!unheld.isEmpty()) {
+            LOG.log(Level.INFO, "Node {0} takes {1} unfinished uploads that name no node", new Object[]{me, unheld.size()});
+        }
+        store.unfinishedOn(me).forEach(this::resume); // another node's are its own, or its taker's
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    void takeOverGoneNodes() {
+        if (!settings.spoolShared) {
+            return; // a node's spool is its own: its uploads wait for it to restart
+        }
+        String me = cluster.node();
+        for (ClusterNode n : cluster.nodes()) {
+            if (n.alive() || n.id().equals(me)) {
+                settled.remove(n.id());
+            } else if (!settled.contains(n.id())) {
+                try {
+                    List<String> taken = takeover.fromGone(n.id(), me, clusterSettings.leaseSeconds);
+                    settled.add(n.id());
+                    if (!taken.isEmpty()) {
+                        LOG.log(Level.WARNING, "Node {0} takes over {1} unfinished uploads of node {2}, gone since {3}",
+                                new Object[]{me, taken.size(), n.id(), n.lastSeen()});
+                    }
+                    taken.forEach(id -> resume(store.find(id)));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not take over node {0}''s uploads; trying again: {1}",
+                            new Object[]{n.id(), e.getMessage()});
+                }
             }
+        }
+    }
+
+    private void resume(Upload interrupted) {
+        try {
+            uploads.resume(interrupted);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not resume upload {0}: {1}", new Object[]{interrupted.getId(), e.getMessage()});
         }
     }
 

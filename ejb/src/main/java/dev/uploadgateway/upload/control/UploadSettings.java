@@ -28,6 +28,9 @@ public class UploadSettings {
     @NotBlank
     public String spoolDir;
 
+    @ConfigProperty(name = "spool-shared")
+    public boolean spoolShared;
+
     @ConfigProperty(name = "async.max-in-flight")
     @Min(1)
     @Max(100_000)

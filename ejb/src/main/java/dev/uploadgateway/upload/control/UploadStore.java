@@ -84,7 +84,7 @@ public class UploadStore {
 
     /** Uploads a crash or restart interrupted, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    /** The unfinished uploads {@code node} holds, and those from before nodes were recorded. */
+    /** The unfinished uploads {@code node} holds. */
     public List<Upload> unfinishedOn(String node) {
         return em.createNamedQuery(Upload.UNFINISHED_ON, Upload.class).setParameter("node", node)
                 .setParameter("states", List.of(UploadState.RECEIVED, UploadState.UPLOADING)).getResultList();

@@ -25,7 +25,7 @@ import java.util.UUID;
 @NamedQuery(name = Upload.BY_IDEMPOTENCY_KEY, query = "select u from Upload u where u.idempotencyKey = :key")
 @NamedQuery(name = Upload.UNFINISHED, query = "select u from Upload u where u.state in :states order by u.createdAt")
 @NamedQuery(name = Upload.UNFINISHED_ON, query = "select u from Upload u where u.state in :states"
-        + " and (u.node = :node or u.node is null) order by u.createdAt")
+        + " and u.node = :node order by u.createdAt")
 @NamedQuery(name = Upload.FINISHED_BETWEEN,
         query = "select new dev.uploadgateway.upload.entity.FinishedUpload(u.path, u.state, u.durationMs, u.completedAt)"
                 + " from Upload u where u.completedAt >= :from and u.completedAt < :to order by u.completedAt desc")

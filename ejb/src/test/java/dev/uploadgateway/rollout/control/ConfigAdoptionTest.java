@@ -1,6 +1,8 @@
 package dev.uploadgateway.rollout.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.rollout.control.ConfigAdoption.Reading;
@@ -79,5 +81,14 @@ class ConfigAdoptionTest {
         assertFalse(adoption.adoptNow(explicit(true, 100), true, 10.0, false));
         advanceMillis(500);
         assertTrue(adoption.adoptNow(explicit(true, 100), true, 10.0, false));
+    }
+
+    @Test
+    void aNodeJoiningARunningClusterOnItsPackagedDefaultsStartsFromThemAndOneWithASwitchSetDoesNot() {
+        Reading defaults = new Reading(false, 0, false, false);
+        assertEquals(defaults, ConfigAdoption.joiningBaseline(defaults), "its defaults read as already seen: they move nothing");
+        assertNull(ConfigAdoption.joiningBaseline(new Reading(true, 0, true, false)), "async.upload.enabled set on it");
+        assertNull(ConfigAdoption.joiningBaseline(new Reading(false, 20, false, true)), "async.upload.rollout set on it");
+        assertNull(ConfigAdoption.joiningBaseline(explicit(true, 20)));
     }
 }
