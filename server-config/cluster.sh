@@ -13,8 +13,9 @@
 # each node's data, nginx's and PostgreSQL's, wiped at start); JAVA_OPTS (every node's JVM options,
 # e.g. -Drollout.admin.password=...). Node i is cluster.node-id node-<i>; its pid is in
 # CLUSTER_DIR/node-<i>/pid, its log in CLUSTER_DIR/node-<i>/server.log, its config directory (a file
-# per key, read at run time) CLUSTER_DIR/node-<i>/config; the database's settings
-# (UPLOAD_GATEWAY_DB_*, the password too) are in CLUSTER_DIR/database.env.
+# per key, read at run time) CLUSTER_DIR/node-<i>/config, and CLUSTER_DIR/node-<i>/start.sh starts it
+# again after a crash (cluster.sh stops it too); the database's settings (UPLOAD_GATEWAY_DB_*, the
+# password too) are in CLUSTER_DIR/database.env.
 # Installs Debian's nginx (apt-get) when it is missing and run as root.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,6 +57,7 @@ own_pg=
 stop() {
     trap - INT TERM EXIT
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for f in "$dir"/node-*/pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done # restarted ones too
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     [ -n "$own_pg" ] && "$here/postgres.sh" stop "$dir/postgres"
     exit "${1:-0}"
@@ -87,19 +89,32 @@ for i in $(seq 1 "$nodes"); do
     spool=(-Dupload.spool-dir="$home/spool")
     [ -n "$shared_spool" ] && spool=(-Dupload.spool-dir="$dir/spool" -Dupload.spool-shared=true)
     upstream+="        server 127.0.0.1:$node_port max_fails=1 fail_timeout=2s;"$'\n'
-    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    java ${JAVA_OPTS:-} -Dcluster.node-id="node-$i" -Dcluster.node-url="http://127.0.0.1:$node_port" \
-        -Dmp.metrics.tags="node=node-$i" \
-        "${spool[@]}" -Dprovider.local.dir="$dir/files" \
-        -Daudit.upload-events-file="$home/audit/upload-events.jsonl" \
-        -Daudit.rollout-events-file="$home/audit/rollout-events.jsonl" \
-        -Drollout.state-file="$home/rollout-state.json" \
-        -jar "$micro" --deploy "$war" --port "$node_port" --nohazelcast --rootdir "$home/micro" \
-        --addlibs "$here/target/postgresql.jar" --prebootcommandfile "$dir/pre-boot.asadmin" \
-        --postbootcommandfile "$here/post-boot-commands.asadmin" \
-        --logproperties "$here/logging.properties" > "$home/server.log" 2>&1 &
+    # shellcheck disable=SC2206 # JAVA_OPTS is a list of options
+    cmd=(java ${JAVA_OPTS:-} -Dcluster.node-id="node-$i" -Dcluster.node-url="http://127.0.0.1:$node_port"
+        -Dmp.metrics.tags="node=node-$i"
+        "${spool[@]}" -Dprovider.local.dir="$dir/files"
+        -Daudit.upload-events-file="$home/audit/upload-events.jsonl"
+        -Daudit.rollout-events-file="$home/audit/rollout-events.jsonl"
+        -Drollout.state-file="$home/rollout-state.json"
+        -jar "$micro" --deploy "$war" --port "$node_port" --nohazelcast --rootdir "$home/micro"
+        --addlibs "$here/target/postgresql.jar" --prebootcommandfile "$dir/pre-boot.asadmin"
+        --postbootcommandfile "$here/post-boot-commands.asadmin"
+        --logproperties "$here/logging.properties")
+    # the node's own start script: how cluster.sh starts it, and how an operator restarts it after a crash
+    {
+        echo '#!/usr/bin/env bash'
+        echo "# node-$i of the cluster in $dir, as cluster.sh started it; its log is appended to"
+        for v in UPLOAD_GATEWAY_DB_HOST UPLOAD_GATEWAY_DB_PORT UPLOAD_GATEWAY_DB_NAME UPLOAD_GATEWAY_DB_USER \
+                UPLOAD_GATEWAY_DB_PASSWORD; do
+            printf 'export %s=%q\n' "$v" "${!v}"
+        done
+        printf 'echo $$ > %q\n' "$home/pid"
+        printf 'exec'
+        printf ' %q' "${cmd[@]}"
+        printf ' >> %q 2>&1\n' "$home/server.log"
+    } > "$home/start.sh"
+    bash "$home/start.sh" &
     pids+=($!)
-    echo $! > "$home/pid"
 done
 
 # nginx as users run it in front of replicas: streamed bodies both ways, a dead node skipped

@@ -43,12 +43,20 @@ final class GatewayClient {
 
     record Answer(int status, HttpHeaders headers, String body) {
         JsonObject json() {
+            if (body.isBlank()) {
+                throw new AssertionError("status " + status + " with an empty body, where JSON was expected; headers "
+                        + headers.map());
+            }
             try (var reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             }
         }
 
         JsonStructure jsonStructure() {
+            if (body.isBlank()) {
+                throw new AssertionError("status " + status + " with an empty body, where JSON was expected; headers "
+                        + headers.map());
+            }
             try (var reader = Json.createReader(new StringReader(body))) {
                 return reader.read();
             }

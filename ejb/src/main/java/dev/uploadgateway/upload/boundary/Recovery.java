@@ -9,6 +9,7 @@ import dev.uploadgateway.upload.control.UploadSettings;
 import dev.uploadgateway.upload.control.UploadStore;
 import dev.uploadgateway.upload.entity.Upload;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -22,16 +23,21 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On start, resumes every upload a crash or restart left unfinished on this node (and those from
  * before nodes were recorded, taken by one node only), from its spool file. With a spool directory
  * every node shares ({@code upload.spool-shared}), takes over and resumes a gone node's unfinished
- * uploads once its heartbeat is older than the lease, once per node that goes. Every hour, removes
+ * uploads once its heartbeat is older than the lease, once per node that goes, and sends them once
+ * any attempt the gone node had under way is past {@code async.upload.timeout} (the provider may
+ * still be storing a body it received in full, and would be sent a second copy). Every hour, removes
  * spool files no upload needs any more (failed uploads' after their retention), so the disk does not
  * fill up.
  */
@@ -55,6 +61,11 @@ public class Recovery {
     @Inject
     @ConfigProperties
     UploadSettings settings;
+    @Inject
+    @ConfigProperty(name = "async.upload.timeout")
+    long attemptTimeoutSeconds;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService scheduler;
 
     /** Gone nodes whose uploads were taken over (or found none), until they are seen alive again. */
     private final Set<String> settled = new HashSet<>();
@@ -85,10 +96,14 @@ public class Recovery {
                     List<String> taken = takeover.fromGone(n.id(), me, clusterSettings.leaseSeconds);
                     settled.add(n.id());
                     if (!taken.isEmpty()) {
-                        LOG.log(Level.WARNING, "Node {0} takes over {1} unfinished uploads of node {2}, gone since {3}",
-                                new Object[]{me, taken.size(), n.id(), n.lastSeen()});
+                        LOG.log(Level.WARNING, "Node {0} takes over {1} unfinished uploads of node {2}, gone since {3};"
+                                + " sends them in {4} s, once an attempt the node had under way is past its timeout",
+                                new Object[]{me, taken.size(), n.id(), n.lastSeen(), attemptTimeoutSeconds});
+                        // the gone node's last attempt may have sent its whole body: the provider has until
+                        // the attempt's timeout to store it, and the reconcile before sending finds it then
+                        scheduler.schedule(() -> taken.forEach(id -> resume(store.find(id))), attemptTimeoutSeconds,
+                                TimeUnit.SECONDS);
                     }
-                    taken.forEach(id -> resume(store.find(id)));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Could not take over node {0}''s uploads; trying again: {1}",
                             new Object[]{n.id(), e.getMessage()});
@@ -111,7 +126,8 @@ public class Recovery {
         store.unfinished().forEach(u -> needed.add(u.getSpoolFile()));
         Instant cutoff = Instant.now().minus(Duration.ofHours(settings.failedSpoolRetentionHours));
         try (Stream<Path> files = Files.list(Path.of(settings.spoolDir))) {
-            files.filter(f -> !needed.contains(f.toString()))
+            files.filter(Files::isRegularFile) // parts/ holds the parts of uploads sent in parts, swept with them
+                    .filter(f -> !needed.contains(f.toString()))
                     .filter(f -> modified(f).isBefore(cutoff))
                     .forEach(Spool::delete);
         } catch (IOException e) {
