@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.emulator.ProviderEmulator;
+import io.tus.java.client.TusClient;
+import io.tus.java.client.TusURLMemoryStore;
+import io.tus.java.client.TusUpload;
+import io.tus.java.client.TusUploader;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway as its own JVM, killed with SIGKILL while an accepted async upload is on its way to
  * the provider, then started again on the same data: the upload is resumed from its spool file and
- * delivered exactly once, byte-identical; an upload whose spool came back short is failed, not sent.
+ * delivered exactly once, byte-identical; an upload whose spool came back short is failed, not sent;
+ * a tus upload resumes from the offset acknowledged before the kill.
  */
 class CrashRecoveryIT {
 
@@ -112,6 +118,77 @@ class CrashRecoveryIT {
             assertEquals(10.0, after.getJsonNumber("percent").doubleValue());
             assertEquals(before.getString("stageStartedAt"), after.getString("stageStartedAt"), "the stage clock kept");
         }
+    }
+
+    /**
+     * tus with the official client: the gateway is SIGKILLed while a PATCH is on its way, after two
+     * were acknowledged; after the restart HEAD reports the acknowledged offset, the client resumes
+     * from it, and the file is delivered once, byte-identical.
+     */
+    @Test
+    void resumesATusUploadFromItsAcknowledgedOffsetAfterAKill() throws Exception {
+        try (ProviderEmulator emulator = ProviderEmulator.builder().kimiKey("crash-key").start()) {
+            Map<String, String> config = Map.of("async.upload.enabled", "true", "async.upload.rollout", "100");
+            try (MicroProcess micro = MicroProcess.start(List.of(
+                    "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(),
+                    "-Dprovider.kimi.api-key=crash-key", "-Dupload.default-provider=kimi", "-Dauth.anonymous-uploads=true"),
+                    config)) {
+                assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up");
+                GatewayClient gateway = GatewayClient.at(micro.url());
+                Path file = GatewayDeployment.randomFile("tus-crash.bin", 6 * 1024 * 1024 + 5, 44);
+                String sha256 = GatewayDeployment.sha256(file);
+                TusURLMemoryStore urls = new TusURLMemoryStore();
+
+                TusUploader first = tusClient(micro, urls).resumeOrCreateUpload(tusUpload(file));
+                first.setChunkSize(64 * 1024);
+                first.setRequestPayloadSize(1024 * 1024);
+                while (first.getOffset() < 2 * 1024 * 1024 && first.uploadChunk() > -1) {
+                    // two PATCHes of 1 MiB, each acknowledged
+                }
+                first.uploadChunk(); // a third PATCH on its way, not ended
+                URI upload = first.getUploadURL().toURI();
+                assertEquals(2 * 1024 * 1024, offset(gateway, upload), "two PATCHes acknowledged");
+
+                micro.kill();
+                micro.restart();
+                assertTrue(micro.awaitReady(Duration.ofMinutes(3)), "gateway up again");
+                assertEquals(2 * 1024 * 1024, offset(gateway, upload), "the acknowledged offset survived the kill");
+
+                TusUploader resumed = tusClient(micro, urls).resumeUpload(tusUpload(file));
+                assertEquals(2 * 1024 * 1024, resumed.getOffset(), "the client resumes from it");
+                resumed.setChunkSize(64 * 1024);
+                while (resumed.uploadChunk() > -1) {
+                    // the rest
+                }
+                resumed.finish();
+                String record = gateway.send(HttpRequest.newBuilder(upload).header("Tus-Resumable", "1.0.0")
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build()).header("Upload-Gateway-Record");
+                JsonObject delivered = awaitState(gateway, record.substring(record.lastIndexOf('/') + 1), "delivered");
+                assertEquals(sha256, delivered.getString("sha256"));
+                assertEquals(1, emulator.countBySha256(sha256), "delivered once");
+                assertEquals(Files.size(file), emulator.bySha256(sha256).orElseThrow().bytes(), "byte-identical");
+            }
+        }
+    }
+
+    private static TusClient tusClient(MicroProcess micro, TusURLMemoryStore urls) throws Exception {
+        TusClient client = new TusClient();
+        client.setUploadCreationURL(micro.url().toURI().resolve("api/tus").toURL());
+        client.enableResuming(urls);
+        return client;
+    }
+
+    private static TusUpload tusUpload(Path file) throws IOException {
+        TusUpload upload = new TusUpload(file.toFile());
+        upload.setMetadata(Map.of("filename", file.getFileName().toString(), "provider", "kimi"));
+        return upload;
+    }
+
+    private static long offset(GatewayClient gateway, URI upload) throws Exception {
+        GatewayClient.Answer head = gateway.send(HttpRequest.newBuilder(upload).header("Tus-Resumable", "1.0.0")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.status(), head.body());
+        return Long.parseLong(head.header("Upload-Offset"));
     }
 
     private static Path spoolFileOfSize(Path spool, long bytes) throws IOException {

@@ -3,6 +3,9 @@ package dev.uploadgateway.web;
 import dev.uploadgateway.web.rollout.RolloutResource;
 import dev.uploadgateway.web.rollout.SameOriginGuard;
 import dev.uploadgateway.web.upload.UploadsCsvResource;
+import dev.uploadgateway.web.tus.TusHeaders;
+import dev.uploadgateway.web.tus.TusMethodOverride;
+import dev.uploadgateway.web.tus.TusResource;
 import dev.uploadgateway.web.upload.UploadsResource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
@@ -28,7 +31,8 @@ public class GatewayApplication extends Application {
     /** Listed, because the files API is a second application and neither may pick up the other's classes. */
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(UploadsResource.class, UploadsCsvResource.class, RolloutResource.class,
+        return Set.of(UploadsResource.class, UploadsCsvResource.class, RolloutResource.class, TusResource.class, TusHeaders.class,
+                TusMethodOverride.class,
                 RefusedMapper.class, ProviderFailureMapper.class, WebApplicationExceptionMapper.class,
                 RolesAllowedDynamicFeature.class, SameOriginGuard.class, OptionsRefused.class);
     }

@@ -2,6 +2,7 @@ package dev.uploadgateway.configuration.control;
 
 import dev.uploadgateway.audit.control.AuditSettings;
 import dev.uploadgateway.provider.control.ProviderSettings;
+import dev.uploadgateway.resumable.control.ResumableSettings;
 import dev.uploadgateway.rollout.control.ClusterSettings;
 import dev.uploadgateway.rollout.control.RolloutFiles;
 import dev.uploadgateway.rollout.control.ScheduleConfig;
@@ -49,6 +50,9 @@ public class StartupValidation {
     @Inject
     @ConfigProperties
     ClusterSettings cluster;
+    @Inject
+    @ConfigProperties
+    ResumableSettings resumable;
 
     private volatile boolean validated;
 
@@ -60,7 +64,7 @@ public class StartupValidation {
     @PostConstruct
     void validate() {
         List<String> problems = new ArrayList<>(ConfigKeys.problems(key -> config.getOptionalValue(key, String.class)));
-        for (Object group : List.of(upload, login, providers, audit, rolloutFiles, cluster)) {
+        for (Object group : List.of(upload, login, providers, audit, rolloutFiles, cluster, resumable)) {
             problems.addAll(SettingsCheck.problems(group, config, validator));
         }
         try {

@@ -105,6 +105,18 @@ public class UploadService implements LocalUploads {
     }
 
     /**
+     * An upload assembled in the gateway (the joined parts of a parted upload) as a plain stream of
+     * {@code bytes} bytes: the same rollout decision, limits, paths and records as any upload; under
+     * {@code idempotencyKey} a second call replays the first's record instead of delivering again.
+     */
+    public UploadReceipt assembled(Tenant tenant, UploadForm form, InputStream content, long bytes, String stickinessKey,
+                                   String idempotencyKey) {
+        HeaderLimits.check("stickiness key", stickinessKey, idempotencyKey);
+        Decision decision = decider.decide(stickinessKey);
+        return admitted(decision, tenant, idempotencyKey, bytes, heap -> intake.receive(form, content, heap));
+    }
+
+    /**
      * An async upload holds a place from its first byte to its end; a full gateway refuses before
      * reading. A sync upload holds heap room from before its first byte until its delivery ended
      * (the sync path answers only then); the intake step gets that hold, or null to spool.
@@ -170,6 +182,11 @@ public class UploadService implements LocalUploads {
     /** The tenant's upload {@code id}; another tenant's is not found. */
     public Upload find(Tenant tenant, String id) {
         return store.find(tenant, id);
+    }
+
+    /** The tenant's upload made under {@code idempotencyKey}, if there is one. */
+    public java.util.Optional<Upload> byIdempotencyKey(Tenant tenant, String idempotencyKey) {
+        return store.byIdempotencyKey(tenant, idempotencyKey);
     }
 
     /** The header whose value keeps a caller on one path. */

@@ -48,6 +48,47 @@ public class MultipartIntake {
         Forward start(String provider, String purpose, String filename, String contentType, LiveSpool spool);
     }
 
+    /** Takes the content of one part of a form. */
+    @FunctionalInterface
+    public interface PartReader<T> {
+        T read(InputStream content) throws IOException;
+    }
+
+    /**
+     * Reads a {@code multipart/form-data} body to its end and hands the content of its part named
+     * {@code name} (a file or a field; the first, if there are several) to {@code reader}, under the
+     * same framing and limits as an upload's body, at most {@code maxBytes} of it.
+     */
+    public <T> T part(String contentType, InputStream in, String name, long maxBytes, PartReader<T> reader) {
+        Parser parser = new Parser();
+        byte[] boundary = contentType == null ? null : parser.getBoundary(contentType);
+        if (boundary == null || boundary.length == 0 || boundary.length > 70) {
+            throw new Refused(ProblemType.MALFORMED_MULTIPART,
+                    "The Content-Type has no usable boundary parameter (1 to 70 characters).");
+        }
+        T read = null;
+        boolean found = false;
+        try {
+            MultipartFraming body = new MultipartFraming(in, boundary, RequestSize.largest(maxBytes));
+            for (String block = body.nextPart(); block != null; block = body.nextPart()) {
+                if (!found && name.equals(parser.getFieldName(parser.headers(block)))) {
+                    found = true;
+                    read = reader.read(body.content(maxBytes));
+                }
+            }
+        } catch (MultipartFraming.TooLargeException e) {
+            throw new TooLarge("The part '" + name + "' is larger than " + maxBytes + " bytes.");
+        } catch (IOException e) {
+            String reason = e instanceof MultipartFraming.MalformedException ? e.getMessage()
+                    : "it could not be read to its end (" + e.getMessage() + ")";
+            throw new Refused(ProblemType.MALFORMED_MULTIPART, "The body is not valid multipart/form-data: " + reason + ".");
+        }
+        if (!found) {
+            throw new Refused(ProblemType.MISSING_FILE, "The form has no part named '" + name + "'.");
+        }
+        return read;
+    }
+
     /**
      * Reads the body to its end; the file is held in heap under {@code heap} when that is given (the
      * sync path), else spooled and, when {@code forwarding} starts an attempt, sent while it arrives.

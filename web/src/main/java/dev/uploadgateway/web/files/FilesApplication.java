@@ -17,7 +17,7 @@ public class FilesApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(FilesResource.class, GatewayKeyFilter.class, OpenAiRejectionMapper.class,
+        return Set.of(FilesResource.class, PartedUploadsResource.class, GatewayKeyFilter.class, OpenAiRejectionMapper.class,
                 OpenAiProviderFailureMapper.class, OpenAiWebErrorMapper.class);
     }
 }
