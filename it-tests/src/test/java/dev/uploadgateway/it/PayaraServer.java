@@ -88,6 +88,16 @@ final class PayaraServer implements AutoCloseable {
                 "--propertyValue=" + value);
     }
 
+    /** The node the domain's own machine is, where its instances run. */
+    String localNode() {
+        return "localhost-" + DOMAIN;
+    }
+
+    /** Where the instances on {@link #localNode()} keep their files: in the distribution, not the domain directory. */
+    Path localNodeDir() {
+        return home.resolve("glassfish/nodes").resolve(localNode());
+    }
+
     int httpPort() {
         return portBase + 80;
     }
@@ -161,7 +171,7 @@ final class PayaraServer implements AutoCloseable {
         return text;
     }
 
-    private static int freePortBase() throws IOException {
+    static int freePortBase() throws IOException {
         for (int tries = 0; tries < 200; tries++) {
             int base = 100 * ThreadLocalRandom.current().nextInt(200, 600);
             if (allFree(base)) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The EAR on Payara Server (the distribution Maven unpacks into target/): both paths, Fault
  * Tolerance in the EAR's EJB module, a rollout changed with asadmin while it runs, and the remote
  * EJB view called from a client in its own JVM over IIOP. One domain for the class, configured
- * before deployment the way README's Payara Server section tells an operator to.
+ * before deployment the way README's Payara Server section tells an operator to. On its embedded H2;
+ * PostgreSQL on Payara Server is PayaraDeploymentGroupIT's.
  */
 @EnabledIfSystemProperty(named = "payara.server.home", matches = ".+")
 class PayaraServerIT {
@@ -43,22 +44,13 @@ class PayaraServerIT {
         emulator = ProviderEmulator.builder().kimiKey(GatewayDeployment.KIMI_KEY).glmKey(GatewayDeployment.GLM_KEY).start();
         server = PayaraServer.create(Path.of(System.getProperty("payara.server.home")), WORK.resolve("domains"));
         Path commands = Path.of(System.getProperty("payara.server.commands"));
-        boolean postgres = PostgresDatabases.active();
-        if (postgres) { // README's steps for PostgreSQL: the driver in the domain, UPLOAD_GATEWAY_DB_* in its environment
-            server.addLibrary(commands.resolveSibling("target/postgresql.jar"));
-            server.environment(PostgresDatabases.forProcess());
-        }
         server.start();
         // the operator's one step before the command file: the database password as an alias
         Path aliasPassword = WORK.resolve("alias-password.txt");
-        Files.writeString(aliasPassword, "AS_ADMIN_ALIASPASSWORD="
-                + (postgres ? System.getenv("UPLOAD_GATEWAY_DB_PASSWORD") : "it-db-" + UUID.randomUUID()) + "\n");
+        Files.writeString(aliasPassword, "AS_ADMIN_ALIASPASSWORD=it-db-" + UUID.randomUUID() + "\n");
         server.asadmin(Duration.ofMinutes(1), "--passwordfile=" + aliasPassword, "create-password-alias",
                 "upload-gateway-db-password");
         server.runCommandFile(commands);
-        if (postgres) {
-            server.runCommandFile(commands.resolveSibling("payara-server-postgresql.asadmin"));
-        }
         server.runCommandFile(gatewaySettings());
         server.setConfigProperty("async.upload.rollout", "50");
         server.deploy(Path.of(System.getProperty("gateway.ear")));

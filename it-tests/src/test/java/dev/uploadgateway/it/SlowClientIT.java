@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Slow clients against the gateway as an operator runs it: 200 connections that trickle a byte a
  * second must not silence health checks or stop a normal upload, are cut within the timeout, and
  * leave nothing behind; one connection that declares a huge body and trickles it loses the sync
- * path's heap room it reserved to uploads that send. The gateway runs with a 5 s idle timeout and 500 bytes/s minimum rate, on the sync path
+ * path's heap room it reserved to uploads that send; a tus PATCH that stalls is cut like an upload. The gateway runs with a 5 s idle timeout and 500 bytes/s minimum rate, on the sync path
  * (the default 0 %), tricklers from 127.0.0.2 and everyone else from 127.0.0.1.
  */
 class SlowClientIT {
@@ -181,7 +181,30 @@ class SlowClientIT {
             Thread.sleep(1_000); // the log is written by the server's own handler thread
             List<String> added = micro.log().lines().skip(linesBefore).toList();
             assertTrue(added.size() < 10, "20 disconnects added " + added.size() + " log lines: " + added);
+
+            aStalledTusPatchIsCutAndKeepsNothing(micro);
         }
+    }
+
+    /** A tus PATCH is read under the same watch as an upload's body: one that stalls is cut (408), nothing kept. */
+    private static void aStalledTusPatchIsCutAndKeepsNothing(MicroProcess micro) throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(micro.url().toURI().resolve("api/tus"))
+                .header("Tus-Resumable", "1.0.0").header("Upload-Length", "1000000")
+                .header("Upload-Metadata", "filename " + java.util.Base64.getEncoder().encodeToString(
+                        "stalled.bin".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        java.net.URI upload = micro.url().toURI().resolve(created.headers().firstValue("Location").orElseThrow());
+        try (Socket socket = new Socket("127.0.0.1", micro.port)) {
+            socket.getOutputStream().write(("PATCH " + upload.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Tus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n"
+                    + "Content-Length: 1000000\r\n\r\n0123456789").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            assertEquals(408, answer(socket, Duration.ofSeconds(30)), "a PATCH that stalls is cut");
+        }
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(upload).header("Tus-Resumable", "1.0.0")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals("0", head.headers().firstValue("Upload-Offset").orElseThrow(), "the stalled PATCH's bytes are not kept");
     }
 
     @Test

@@ -28,6 +28,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,12 +136,15 @@ public class PartedUploads {
         String partId = UploadPart.newId();
         Path file = files.of(p.getId(), partId);
         try {
-            long bytes = intake.part(contentType, body, "data", Math.min(settings.maxPartBytes, p.getBytes()),
-                    in -> files.write(in, file));
+            long bytes = uploads.guarded(body, guarded -> intake.part(contentType, guarded, "data",
+                    Math.min(settings.maxPartBytes, p.getBytes()), in -> files.write(in, file)));
             if (bytes == 0) {
                 throw new Refused(ProblemType.EMPTY_FILE, "The part's data is empty.");
             }
             return store.addPart(p.getId(), new UploadPart(partId, p.getId(), bytes, file.toString()));
+        } catch (IOException e) {
+            PartFiles.delete(file);
+            throw new UncheckedIOException("The part could not be written: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             PartFiles.delete(file);
             throw e;

@@ -11,6 +11,7 @@ import dev.uploadgateway.resumable.entity.PartedState;
 import dev.uploadgateway.resumable.entity.PartedUpload;
 import dev.uploadgateway.resumable.entity.TusProgress;
 import dev.uploadgateway.resumable.entity.UploadPart;
+import dev.uploadgateway.upload.boundary.UploadService;
 import dev.uploadgateway.upload.control.UploadSettings;
 import dev.uploadgateway.upload.entity.Tenant;
 import jakarta.ejb.EJB;
@@ -44,6 +45,8 @@ public class TusUploads {
     PartFiles files;
     @EJB
     PartedUploads parted;
+    @EJB
+    UploadService uploads;
     @Inject
     @ConfigProperties
     UploadSettings settings;
@@ -109,7 +112,7 @@ public class TusUploads {
         Path file = files.of(p.getId(), partId);
         PartFiles.Written written;
         try {
-            written = files.writeUpTo(body, file, left, declared, sum == null ? null : sum.digest());
+            written = uploads.guarded(body, in -> files.writeUpTo(in, file, left, declared, sum == null ? null : sum.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("The bytes of upload " + id + " could not be written: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.uploadgateway.rollout.control;
 
 import dev.uploadgateway.configuration.control.ConfigKeys;
+import dev.uploadgateway.persistence.control.SchemaFirst;
 import dev.uploadgateway.rollout.entity.Actor;
 import dev.uploadgateway.rollout.entity.ClusterNode;
 import dev.uploadgateway.rollout.entity.Evaluation;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
@@ -69,6 +71,8 @@ public class RolloutController {
     RolloutTrail trail;
     @Inject
     SharedRollout shared;
+    @Resource(lookup = "jdbc/__default")
+    DataSource database;
     @Inject
     AsyncAdmission admission;
     @Inject
@@ -114,6 +118,9 @@ public class RolloutController {
 
     @PostConstruct
     void start() {
+        // the rollout's tables, before the records' unit may have logged in; a database that cannot be
+        // used is refused there, its one line logged
+        SchemaFirst.migrate(database);
         try {
             join();
         } catch (RuntimeException e) {

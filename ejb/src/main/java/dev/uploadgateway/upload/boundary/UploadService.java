@@ -31,6 +31,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.util.List;
@@ -91,6 +92,23 @@ public class UploadService implements LocalUploads {
                     incoming.tenant(), incoming.idempotencyKey(), provider, purpose, filename, type, spool);
             return admitted(decision, incoming.tenant(), incoming.idempotencyKey(), incoming.contentLength(),
                     heap -> intake.receive(watched, heap, forwarding));
+        }
+    }
+
+    /** Reads a request body that is a piece of an upload (a part, a tus PATCH). */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Reads {@code body}, a piece of an upload sent in parts, under the guards of an upload's body:
+     * one of {@link RequestThreads}' places while it is read (503 with Retry-After when none is
+     * free) and {@link BodyWatch}, which cuts a silent or too slow body (408).
+     */
+    public <T> T guarded(InputStream body, BodyReader<T> reader) throws IOException {
+        try (RequestThreads.Place place = requestThreads.take(); BodyWatch.Watched watched = bodies.watch(body)) {
+            return reader.read(watched);
         }
     }
 
