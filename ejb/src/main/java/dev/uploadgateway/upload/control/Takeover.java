@@ -34,13 +34,10 @@ public class Takeover {
             if (!RolloutTables.lockIfGone(c, gone, leaseSeconds)) {
                 return List.of();
             }
-            List<String> ids = ids(c, "NODE = ?", gone);
-            try (PreparedStatement s = c.prepareStatement("UPDATE UPLOAD_RECORD SET NODE = ? WHERE NODE = ?" + UNFINISHED)) {
-                s.setString(1, me);
-                s.setString(2, gone);
-                s.executeUpdate();
-            }
-            return ids;
+            // each record by compare-and-set on its node, not the whole lot: two live nodes that both
+            // found the node gone (its row lock is no guard where the pool commits each statement)
+            // must never both take one record, which would send it twice (ClusterIT saw it in CI)
+            return moved(c, ids(c, "NODE = ?", gone), gone, me);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take over node " + gone + "'s uploads: " + e.getMessage(), e);
         }
@@ -49,21 +46,29 @@ public class Takeover {
     /** The ids of the unfinished uploads that name no node (recorded before V4), now {@code me}'s. */
     public List<String> unheld(String me) {
         try (Connection c = database.getConnection()) {
-            List<String> taken = new ArrayList<>();
-            for (String id : ids(c, "NODE IS NULL", null)) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE UPLOAD_RECORD SET NODE = ? WHERE ID = ?"
-                        + " AND NODE IS NULL")) {
-                    s.setString(1, me);
-                    s.setString(2, id);
-                    if (s.executeUpdate() == 1) {
-                        taken.add(id);
-                    }
-                }
-            }
-            return taken;
+            return moved(c, ids(c, "NODE IS NULL", null), null, me);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take the uploads that name no node: " + e.getMessage(), e);
         }
+    }
+
+    /** Those of {@code ids} this call moved from {@code from} (null: no node) to {@code me}, each by compare-and-set. */
+    private static List<String> moved(Connection c, List<String> ids, String from, String me) throws SQLException {
+        List<String> taken = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("UPDATE UPLOAD_RECORD SET NODE = ? WHERE ID = ? AND "
+                + (from == null ? "NODE IS NULL" : "NODE = ?") + UNFINISHED)) {
+            for (String id : ids) {
+                s.setString(1, me);
+                s.setString(2, id);
+                if (from != null) {
+                    s.setString(3, from);
+                }
+                if (s.executeUpdate() == 1) {
+                    taken.add(id);
+                }
+            }
+        }
+        return taken;
     }
 
     private static List<String> ids(Connection c, String held, String node) throws SQLException {
