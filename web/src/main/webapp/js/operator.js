@@ -1,4 +1,4 @@
-// The operator's part: log in (credentials in this tab's memory only), the four actions, each after a
+// The operator's part: log in (credentials in this tab's memory only), the five actions, each after a
 // confirmation in the page, and what came of them.
 
 import {move, whoAmI} from './api.js';
@@ -11,6 +11,9 @@ export function renderActions(r) {
     const final = r.nextStage == null;
     $('action-promote').disabled = !on || final;
     $('action-promote').title = final ? 'Already at the final stage' : `Move to ${fmt.share(r.nextPercent)} %`;
+    $('action-approve').disabled = !on || r.state !== 'AWAITING_APPROVAL';
+    $('action-approve').title = r.state === 'AWAITING_APPROVAL' ? `Let stage ${r.stage} move to ${fmt.share(r.nextPercent)} %`
+        : 'No stage awaits approval';
     $('action-pause').disabled = !on || r.paused;
     $('action-resume').disabled = !on || !(r.paused || r.state === 'ROLLED_BACK');
     $('action-rollback').disabled = !on || (r.percent === 0 && !r.asyncEnabled);
@@ -24,6 +27,9 @@ function confirmation(action, r) {
             return ['Promote the rollout?', `From ${here} to stage ${r.nextStage} (${fmt.share(r.nextPercent)} %): more `
                 + 'stickiness keys take the async path at once, and the new stage starts collecting evidence from zero.',
                 'Promote'];
+        case 'approve':
+            return ['Approve the manual gate?', `Stage ${r.stage} met its criteria. Approving moves from ${here} to stage `
+                + `${r.nextStage} (${fmt.share(r.nextPercent)} %), signed with your name in the audit trail.`, 'Approve'];
         case 'rollback':
             return ['Roll back to 0 %?', `From ${here} to 0 %, async off: every upload takes the sync path at once. `
                 + 'The rollout stays there until an operator promotes or resumes.', 'Roll back'];
@@ -50,6 +56,7 @@ function outcome(action, t) {
     const to = `stage ${t.toStage} (${fmt.share(t.toPercent)} %)`;
     const text = {
         promote: `Promoted from stage ${t.fromStage} (${fmt.share(t.fromPercent)} %) to ${to}.`,
+        approve: `Approved: from stage ${t.fromStage} (${fmt.share(t.fromPercent)} %) to ${to}.`,
         rollback: `Rolled back to ${to}: every upload takes the sync path.`,
         pause: `Paused at ${to}: the controller moves nothing until resumed.`,
         resume: `Resumed at ${to}: the controller acts on its verdicts again.`,

@@ -21,7 +21,11 @@ export function renderStatus(r, events) {
     const t = r.triggers;
     $('status-meta').textContent = `Stage started ${fmt.dateTime(r.stageStartedAt)} · sticky by ${r.stickinessHeader}`
         + ` · rolls back below ${fmt.percent(t.rollbackSuccessBelow, 0)} success or above`
-        + ` ${fmt.percent(t.rollbackErrorAbove, 0)} errors over the last ${fmt.count(t.recentWindow)} async uploads`;
+        + ` ${fmt.percent(t.rollbackErrorAbove, 0)} errors over the last ${fmt.count(t.recentWindow)} async uploads`
+        + ` · gate ${(r.gate ?? 'AUTO').toLowerCase()}`
+        + (r.maxDurationSeconds == null ? '' : ` · pauses if inconclusive after ${fmt.count(r.maxDurationSeconds)} s`)
+        + (r.promotionWindow ? ` · promotes automatically only in ${r.promotionWindow}` : '')
+        + (r.nextWindowOpening ? ` · next window opens ${fmt.dateTime(r.nextWindowOpening)}` : '');
     renderStepper(r);
     renderWhy(r);
     renderNodes(r);
@@ -40,7 +44,7 @@ function renderNodes(r) {
 }
 
 function stateHint(r, events) {
-    const cause = {PAUSED: 'pause', ROLLED_BACK: 'rollback', COMPLETE: 'complete'}[r.state];
+    const cause = {PAUSED: 'pause', ROLLED_BACK: 'rollback', COMPLETE: 'complete', AWAITING_APPROVAL: 'gate'}[r.state];
     const event = cause && events.find(e => e.action === cause);
     if (event) {
         const who = event.actor === 'OPERATOR' ? 'an operator' : event.actor.toLowerCase();

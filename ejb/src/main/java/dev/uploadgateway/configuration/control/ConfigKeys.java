@@ -39,6 +39,10 @@ public final class ConfigKeys {
         check(problems, lookup, ASYNC_ROLLOUT, ConfigKeys::checkPercent);
         check(problems, lookup, ASYNC_MAX_RETRIES, v -> checkLong(v, 0, 100));
         check(problems, lookup, ASYNC_TIMEOUT, v -> checkLong(v, 1, 86_400));
+        check(problems, lookup, "rollout.webhooks.timeout-ms", v -> checkLong(v, 100, 600_000));
+        check(problems, lookup, "rollout.webhooks.max-retries", v -> checkLong(v, 0, 20));
+        check(problems, lookup, "rollout.webhooks.retry-delay-ms", v -> checkLong(v, 0, 3_600_000));
+        check(problems, lookup, "rollout.webhooks.retry-jitter-ms", v -> checkLong(v, 0, 3_600_000));
         // the remote view holds a file as one byte array
         check(problems, lookup, REMOTE_MAX_BYTES, v -> checkLong(v, 1, Integer.MAX_VALUE - 8));
         check(problems, lookup, STICKINESS_HEADER, v -> v.isBlank() ? "must name a header" : null);

@@ -5,6 +5,7 @@ import dev.uploadgateway.provider.control.ProviderSettings;
 import dev.uploadgateway.resumable.control.ResumableSettings;
 import dev.uploadgateway.rollout.control.ClusterSettings;
 import dev.uploadgateway.rollout.control.RolloutFiles;
+import dev.uploadgateway.notification.control.Receivers;
 import dev.uploadgateway.rollout.control.ScheduleConfig;
 import dev.uploadgateway.security.control.LoginSettings;
 import dev.uploadgateway.upload.control.UploadSettings;
@@ -72,6 +73,8 @@ public class StartupValidation {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage()); // the rollout's rules, every bad key of them
         }
+        problems.addAll(Receivers.read(config.getPropertyNames(), key -> config.getOptionalValue(key, String.class))
+                .problems());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("upload-gateway configuration is invalid: " + String.join("; ", problems));
         }

@@ -23,6 +23,9 @@ public interface RolloutMXBean {
     /** Returns what happened, or why it could not. */
     String promote();
 
+    /** Lets the stage waiting at its manual gate move on. */
+    String approve();
+
     String rollback();
 
     String pause();

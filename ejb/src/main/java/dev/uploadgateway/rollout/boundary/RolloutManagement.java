@@ -94,6 +94,11 @@ public class RolloutManagement implements RolloutMXBean {
     }
 
     @Override
+    public String approve() {
+        return act(by -> rollout.approve(by, null));
+    }
+
+    @Override
     public String rollback() {
         return act(by -> rollout.rollback(by, null));
     }

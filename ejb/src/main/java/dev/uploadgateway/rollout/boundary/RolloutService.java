@@ -66,7 +66,9 @@ public class RolloutService {
                 settings.fallback(), settings.stickinessHeader(), state.controllerState(), state.paused(), state.stageStartedAt(),
                 next.map(StagePlan::index).orElse(null), next.map(StagePlan::percent).orElse(null),
                 controller.rules().autoPromote(), plan.criteria(), controller.rules().triggers(), controller.kpis(),
-                state.lastEvaluation(), controller.node(), controller.leader(), controller.nodes());
+                state.lastEvaluation(), controller.node(), controller.leader(), controller.nodes(), plan.gate(),
+                plan.maxDuration().isZero() ? null : plan.maxDuration().toSeconds(),
+                controller.rules().windows().text(), controller.nextWindow().orElse(null));
     }
 
     /**
@@ -75,6 +77,11 @@ public class RolloutService {
      */
     public Transition promote(String by, Integer expectedStage) {
         return refusedAsConflict(() -> controller.promote(by, expectedStage));
+    }
+
+    /** Lets the stage waiting at its manual gate move on (409 when none waits). */
+    public Transition approve(String by, Integer expectedStage) {
+        return refusedAsConflict(() -> controller.approve(by, expectedStage));
     }
 
     public Transition rollback(String by, Integer expectedStage) {

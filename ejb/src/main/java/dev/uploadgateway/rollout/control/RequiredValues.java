@@ -38,6 +38,13 @@ final class RequiredValues {
         }
     }
 
+    /** Notes that {@code key}'s value is wrong, as {@code why} says. */
+    void invalid(String key, String why) {
+        if (!failed.contains(key)) {
+            fail(key, key + ": " + why);
+        }
+    }
+
     boolean bad(String key) {
         return failed.contains(key);
     }

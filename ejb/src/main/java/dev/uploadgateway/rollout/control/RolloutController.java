@@ -8,6 +8,7 @@ import dev.uploadgateway.rollout.entity.Evaluation;
 import dev.uploadgateway.rollout.entity.Kpis;
 import dev.uploadgateway.rollout.entity.Lease;
 import dev.uploadgateway.rollout.entity.Outcome;
+import dev.uploadgateway.rollout.entity.RolloutMoved;
 import dev.uploadgateway.rollout.entity.RolloutRules;
 import dev.uploadgateway.rollout.entity.RolloutState;
 import dev.uploadgateway.rollout.entity.SharedRecord;
@@ -23,6 +24,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -82,11 +84,15 @@ public class RolloutController {
     ClusterSettings cluster;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    RolloutClock clock;
+    @Inject
+    Event<RolloutMoved> announcements;
 
     private RolloutRules rules;
     private ClusterRules clusterRules;
     private String node;
-    private final Instant startedAt = Instant.now();
+    private final Instant startedAt = Instant.now(); // this node's own start, not the rollout's clock
     /** The machine and the version of the shared row it holds; replaced together under the lock. */
     private RolloutMachine machine;
     private long version;
@@ -138,7 +144,7 @@ public class RolloutController {
         SharedRecord row = joined();
         StoredRollout stored = JSON.fromJson(row.document(), StoredRollout.class);
         synchronized (this) {
-            machine = new RolloutMachine(rules.schedule(), stored.state());
+            machine = new RolloutMachine(rules.schedule(), rules.windows(), stored.state());
             version = row.version();
             current = new Snapshot(stored.state(), stored.configEnabled(), stored.configPercent());
         }
@@ -162,7 +168,7 @@ public class RolloutController {
         if (row.isEmpty()) {
             Optional<StoredRollout> legacy = legacyState.load();
             StoredRollout first = legacy.orElseGet(() -> new StoredRollout(
-                    RolloutState.initial(Instant.now(), Heap.used()), null, null));
+                    RolloutState.initial(clock.now(), Heap.used()), null, null));
             List<RolloutTables.Event> imported = trail.legacyEvents();
             if (shared.create(record(first), node, imported)) {
                 LOG.log(Level.INFO, "Rollout state created in the database by node {0}{1}", new Object[]{node,
@@ -186,7 +192,7 @@ public class RolloutController {
                 + " are the cluster's from now";
         StoredRollout stored = JSON.fromJson(found.document(), StoredRollout.class);
         RolloutState s = stored.state();
-        Transition changed = new Transition(Instant.now(), Actor.CONFIG, "rules", s.stageIndex(), s.percent(),
+        Transition changed = new Transition(clock.now(), Actor.CONFIG, "rules", s.stageIndex(), s.percent(),
                 s.stageIndex(), s.percent(), null, List.of(reason), null, null);
         if (shared.replace(found.version(), record(stored), node, null, events(List.of(changed)))
                 != RolloutTables.Replaced.DONE) {
@@ -195,6 +201,7 @@ public class RolloutController {
         }
         LOG.log(Level.WARNING, "Rollout {0}", reason);
         trail.record(changed);
+        announcements.fireAsync(new RolloutMoved(changed, node));
         return shared.state().orElseThrow();
     }
 
@@ -272,7 +279,7 @@ public class RolloutController {
 
     private RolloutState adopt(boolean enabled, double percent) {
         commit(m -> current.adopted(enabled, percent) ? null
-                : new Move(m.adoptConfig(enabled, percent, Instant.now(), Heap.used()).stream().toList(),
+                : new Move(m.adoptConfig(enabled, percent, clock.now(), Heap.used()).stream().toList(),
                         enabled, percent), null);
         return current.state();
     }
@@ -283,7 +290,7 @@ public class RolloutController {
 
     /** The current stage's evidence, as an evaluation would see it now: every live node's uploads. */
     public Kpis kpis() {
-        return window.kpis(Instant.now(), Heap.used(), current.state(), rules.triggers(), shares());
+        return window.kpis(clock.now(), Heap.used(), current.state(), rules.triggers(), shares());
     }
 
     /** The node that leads, as of this node's last heartbeat; null while none holds the lease. */
@@ -407,7 +414,7 @@ public class RolloutController {
         Evaluation[] made = new Evaluation[1];
         commit(m -> {
             RolloutState state = m.state();
-            Instant now = Instant.now();
+            Instant now = clock.now();
             Evaluation previous = state.lastEvaluation();
             Evaluation evaluation = StageEvaluator.evaluate(kpis(), rules.schedule().plan(state.stageIndex()),
                     rules.triggers(), now, state.reviewSince());
@@ -432,20 +439,30 @@ public class RolloutController {
      * operators acting on the same view only the first moves it, on whichever nodes they act.
      */
     public Transition promote(String by, Integer expectedStage) {
-        return act(expectedStage, m -> m.promote(Actor.OPERATOR, Instant.now(), Heap.used()).signedBy(by));
+        return act(expectedStage, m -> m.promote(Actor.OPERATOR, clock.now(), Heap.used()).signedBy(by));
+    }
+
+    /** An operator's approval of the manual gate the current stage waits at. */
+    public Transition approve(String by, Integer expectedStage) {
+        return act(expectedStage, m -> m.approve(Actor.OPERATOR, clock.now(), Heap.used()).signedBy(by));
+    }
+
+    /** When the next promotion window opens; empty while one is open or none is configured. */
+    public Optional<Instant> nextWindow() {
+        return rules.windows().nextOpening(clock.now());
     }
 
     public Transition rollback(String by, Integer expectedStage) {
         return act(expectedStage, m -> m.rollback(Actor.OPERATOR,
-                List.of("an operator (" + by + ") rolled the rollout back"), Instant.now()).signedBy(by));
+                List.of("an operator (" + by + ") rolled the rollout back"), clock.now()).signedBy(by));
     }
 
     public Transition pause(String by, Integer expectedStage) {
-        return act(expectedStage, m -> m.pause(Actor.OPERATOR, Instant.now()).signedBy(by));
+        return act(expectedStage, m -> m.pause(Actor.OPERATOR, clock.now()).signedBy(by));
     }
 
     public Transition resume(String by, Integer expectedStage) {
-        return act(expectedStage, m -> m.resume(Actor.OPERATOR, Instant.now()).signedBy(by));
+        return act(expectedStage, m -> m.resume(Actor.OPERATOR, clock.now()).signedBy(by));
     }
 
     private Transition act(Integer expectedStage, Function<RolloutMachine, Transition> action) {
@@ -500,7 +517,7 @@ public class RolloutController {
                 move.transitions().forEach(this::moved);
                 return;
             }
-            machine = new RolloutMachine(rules.schedule(), before);
+            machine = new RolloutMachine(rules.schedule(), rules.windows(), before);
             if (done == RolloutTables.Replaced.FENCED) {
                 lease = null;
                 LOG.log(Level.INFO, "Node {0} lost the leader''s lease; its evaluation is dropped", node);
@@ -520,7 +537,7 @@ public class RolloutController {
         }
         StoredRollout stored = JSON.fromJson(row.document(), StoredRollout.class);
         RolloutState before = machine.state();
-        machine = new RolloutMachine(rules.schedule(), stored.state());
+        machine = new RolloutMachine(rules.schedule(), rules.windows(), stored.state());
         version = row.version();
         current = new Snapshot(stored.state(), stored.configEnabled(), stored.configPercent());
         if (!stored.state().stageStartedAt().equals(before.stageStartedAt())) {
@@ -538,6 +555,7 @@ public class RolloutController {
 
     private void moved(Transition transition) {
         trail.record(transition);
+        announcements.fireAsync(new RolloutMoved(transition, node)); // notified off this thread, after the commit
         LOG.log(Level.INFO, "Rollout {0} by {1} on node {7}: stage {2} ({3} %) -> stage {4} ({5} %): {6}", new Object[]{
                 transition.action(), transition.by() == null ? transition.actor() : transition.actor() + " "
                 + transition.by(), transition.fromStage(), transition.fromPercent(),

@@ -3,11 +3,14 @@ package dev.uploadgateway.rollout.control;
 import dev.uploadgateway.rollout.entity.Actor;
 import dev.uploadgateway.rollout.entity.ControllerState;
 import dev.uploadgateway.rollout.entity.Evaluation;
+import dev.uploadgateway.rollout.entity.Gate;
 import dev.uploadgateway.rollout.entity.Kpis;
+import dev.uploadgateway.rollout.entity.PromotionWindows;
 import dev.uploadgateway.rollout.entity.RolloutState;
 import dev.uploadgateway.rollout.entity.Schedule;
 import dev.uploadgateway.rollout.entity.StagePlan;
 import dev.uploadgateway.rollout.entity.Transition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +21,25 @@ import java.util.Optional;
  * configuration's actions. Pure state transitions with the clock passed in, so a replay of the
  * audit trail reaches the same state. An operator's pause outranks the controller: while paused
  * nothing but an operator or configuration moves the rollout, not even a rollback verdict. After a
- * rollback the rollout stays at 0 % until an operator promotes or resumes. Thread-safe.
+ * rollback the rollout stays at 0 % until an operator promotes or resumes. A stage whose criteria
+ * are met moves on only when its gate lets it: a manual gate waits for an operator's approval, an
+ * automatic one for the next promotion window; rollbacks act at any time. A stage whose evidence
+ * stays inconclusive longer than it may pauses the rollout. Thread-safe.
  */
 public class RolloutMachine {
 
     private final Schedule schedule;
+    private final PromotionWindows windows;
     private RolloutState state;
 
+    /** A machine that may promote at any time. */
     public RolloutMachine(Schedule schedule, RolloutState state) {
+        this(schedule, PromotionWindows.always(), state);
+    }
+
+    public RolloutMachine(Schedule schedule, PromotionWindows windows, RolloutState state) {
         this.schedule = schedule;
+        this.windows = windows;
         this.state = state;
     }
 
@@ -56,15 +69,28 @@ public class RolloutMachine {
                 if (schedule.next(state.stageIndex()).isEmpty()) {
                     return at == ControllerState.COMPLETE ? Optional.empty() : Optional.of(complete(e, now));
                 }
-                if (autoPromote) {
-                    return Optional.of(advance(Actor.CONTROLLER, e, heapNow, now));
+                if (schedule.plan(state.stageIndex()).gate() == Gate.MANUAL) {
+                    return at == ControllerState.AWAITING_APPROVAL ? Optional.empty() : Optional.of(awaitApproval(e, now));
                 }
-                settle(ControllerState.READY_TO_PROMOTE);
-                return Optional.empty();
+                if (!autoPromote) {
+                    settle(ControllerState.READY_TO_PROMOTE);
+                    return Optional.empty();
+                }
+                if (!windows.open(now)) {
+                    settle(ControllerState.WAITING_FOR_WINDOW);
+                    return Optional.empty();
+                }
+                return Optional.of(advance(Actor.CONTROLLER, "promote", null, e, heapNow, now));
             case REVIEW:
                 settle(ControllerState.REVIEW);
                 return Optional.empty();
             default:
+                if (at == ControllerState.AWAITING_APPROVAL) {
+                    return Optional.empty(); // the criteria were met: a thinner sample since does not take the gate back
+                }
+                if (schedule.plan(state.stageIndex()).overdue(state.inconclusiveSince(), now)) {
+                    return Optional.of(inconclusive(e, now));
+                }
                 settle(ControllerState.HOLDING);
                 return Optional.empty();
         }
@@ -76,7 +102,18 @@ public class RolloutMachine {
             throw new IllegalStateException("already at the final stage " + state.stageIndex() + " ("
                     + Sentence.trimmed(state.percent()) + " %); there is no stage to promote to");
         }
-        return advance(actor, evidence(), heapNow, now);
+        return advance(actor, "promote", actor + " promoted", evidence(), heapNow, now);
+    }
+
+    /** Lets a stage waiting at its manual gate move on to the next stage. */
+    public synchronized Transition approve(Actor actor, Instant now, long heapNow) {
+        if (state.controllerState() != ControllerState.AWAITING_APPROVAL) {
+            throw new IllegalStateException("nothing awaits approval: the rollout is " + state.controllerState()
+                    + " at stage " + state.stageIndex() + " (" + Sentence.trimmed(state.percent()) + " %); a stage"
+                    + " awaits approval once it met its criteria and its gate is manual");
+        }
+        return advance(actor, "approve", actor + " approved the manual gate of stage " + state.stageIndex(), evidence(),
+                heapNow, now);
     }
 
     /** Back to the baseline stage, 0 %, async off; the rollout stays there until an operator acts. */
@@ -99,7 +136,7 @@ public class RolloutMachine {
             throw new IllegalStateException("the rollout is neither paused nor rolled back; nothing to resume");
         }
         RolloutState from = state;
-        state = state.withPaused(false, ControllerState.HOLDING);
+        state = state.withResumed(now);
         return record(actor, "resume", from, List.of(actor + " handed the rollout back to the controller"),
                 evidence(), now);
     }
@@ -122,7 +159,7 @@ public class RolloutMachine {
         return Optional.of(record(Actor.CONFIG, "adopt-config", from, List.of(why), null, now));
     }
 
-    private Transition advance(Actor actor, Evaluation e, long heapNow, Instant now) {
+    private Transition advance(Actor actor, String action, String sentence, Evaluation e, long heapNow, Instant now) {
         StagePlan next = schedule.next(state.stageIndex()).orElseThrow();
         RolloutState from = state;
         Kpis k = e == null ? null : e.kpis();
@@ -130,8 +167,24 @@ public class RolloutMachine {
             state = state.withBaseline(k.syncP50Ms(), k.syncP95Ms());
         }
         state = state.withStage(next.index(), next.percent(), true, afterMove(ControllerState.HOLDING), now, heapNow);
-        List<String> reasons = actor == Actor.CONTROLLER ? e.reasons() : with(actor + " promoted", e);
-        return record(actor, "promote", from, reasons, e, now);
+        List<String> reasons = sentence == null ? e.reasons() : with(sentence, e);
+        return record(actor, action, from, reasons, e, now);
+    }
+
+    private Transition awaitApproval(Evaluation e, Instant now) {
+        RolloutState from = state;
+        settle(ControllerState.AWAITING_APPROVAL);
+        return record(Actor.CONTROLLER, "gate", from, with("stage " + state.stageIndex() + " met its criteria; its gate"
+                + " is manual: waiting for an operator's approval", e), e, now);
+    }
+
+    private Transition inconclusive(Evaluation e, Instant now) {
+        RolloutState from = state;
+        state = state.withPaused(true, ControllerState.PAUSED);
+        Duration limit = schedule.plan(from.stageIndex()).maxDuration();
+        return record(Actor.CONTROLLER, "inconclusive", from, with("stage " + from.stageIndex() + "'s evidence is"
+                + " still inconclusive after " + limit.toSeconds() + " s (rollout.stage." + from.stageIndex()
+                + ".max-duration-seconds): paused for an operator to decide", e), e, now);
     }
 
     private Transition toBaseline(Actor actor, List<String> reasons, Evaluation e, long heapNow, Instant now) {

@@ -107,7 +107,7 @@ public final class RolloutTables {
         return fence != null && version(c) == expectedVersion ? Replaced.FENCED : Replaced.STALE;
     }
 
-    private static void append(Connection c, String node, List<Event> events) throws SQLException {
+    static void append(Connection c, String node, List<Event> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }

@@ -14,6 +14,8 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
@@ -29,12 +31,15 @@ public class RolloutTrail {
     /** The most records an export reads: about a hundred years of one move a minute would fit, not more. */
     private static final int EXPORT_MAX = 50_000_000;
     private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Logger LOG = Logger.getLogger(RolloutTrail.class.getName());
 
     @Inject
     @ConfigProperties
     AuditSettings settings;
     @Inject
     SharedRollout shared;
+    @Inject
+    ThisNode node;
 
     private JsonLines lines;
 
@@ -46,6 +51,20 @@ public class RolloutTrail {
     /** This node's own copy of a move that took effect. */
     public void record(Transition transition) {
         lines.append(JSON.toJson(transition));
+    }
+
+    /**
+     * A record of something that moves nothing (a notification's delivery), appended to the cluster's
+     * trail and this node's file; a database that cannot take it is logged, not thrown, as nobody waits on it.
+     */
+    public void note(Transition record) {
+        String json = JSON.toJson(record);
+        lines.append(json);
+        try {
+            shared.append(node.id(), List.of(new RolloutTables.Event(record.at(), json)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An audit record stays in this node''s trail file only: {0}", e.getMessage());
+        }
     }
 
     /** The cluster's records, newest first. */

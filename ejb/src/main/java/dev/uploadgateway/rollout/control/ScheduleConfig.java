@@ -1,13 +1,17 @@
 package dev.uploadgateway.rollout.control;
 
 import dev.uploadgateway.rollout.entity.Criteria;
+import dev.uploadgateway.rollout.entity.Gate;
+import dev.uploadgateway.rollout.entity.PromotionWindows;
 import dev.uploadgateway.rollout.entity.RolloutRules;
 import dev.uploadgateway.rollout.entity.Schedule;
 import dev.uploadgateway.rollout.entity.Stage;
 import dev.uploadgateway.rollout.entity.StagePlan;
 import dev.uploadgateway.rollout.entity.Triggers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,17 +35,20 @@ public final class ScheduleConfig {
         Triggers triggers = triggers(values);
         boolean autoPromote = values.bool("rollout.auto-promote");
         var interval = values.seconds("rollout.evaluation-interval-seconds", 1, 86_400);
+        PromotionWindows windows = windows(lookup, values);
         if (!values.problems().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", values.problems()));
         }
-        return new RolloutRules(new Schedule(plans), triggers, autoPromote, interval);
+        return new RolloutRules(new Schedule(plans), triggers, autoPromote, interval, windows);
     }
 
     private static List<StagePlan> plans(RequiredValues values) {
         List<StagePlan> plans = new ArrayList<>();
         plans.add(new StagePlan(new Stage(0, 0), Criteria.baseline(
                 values.whole("rollout.stage.0.min-uploads", 0, Long.MAX_VALUE),
-                values.seconds("rollout.stage.0.min-duration-seconds", 0, Long.MAX_VALUE))));
+                values.seconds("rollout.stage.0.min-duration-seconds", 0, Long.MAX_VALUE)),
+                gate(values, "rollout.stage.0.gate"), values.seconds("rollout.stage.0.max-duration-seconds", 0,
+                        Long.MAX_VALUE)));
         double previous = 0;
         for (int n = 1; n <= STAGES; n++) {
             String prefix = "rollout.stage." + n + ".";
@@ -55,11 +62,32 @@ public final class ScheduleConfig {
                     values.number(prefix + "max-latency-ratio", 0.01, 100, "a ratio from 0.01 to 100"),
                     values.whole(prefix + "min-uploads", 0, Long.MAX_VALUE),
                     values.seconds(prefix + "min-duration-seconds", 0, Long.MAX_VALUE));
+            Gate gate = gate(values, prefix + "gate");
+            Duration maxDuration = values.seconds(prefix + "max-duration-seconds", 0, Long.MAX_VALUE);
             if (values.problems().isEmpty()) {
-                plans.add(new StagePlan(new Stage(n, percent), criteria));
+                plans.add(new StagePlan(new Stage(n, percent), criteria, gate, maxDuration));
             }
         }
         return plans;
+    }
+
+    private static Gate gate(RequiredValues values, String key) {
+        String raw = values.text(key);
+        if (raw.equalsIgnoreCase("auto") || raw.equalsIgnoreCase("manual")) {
+            return Gate.valueOf(raw.toUpperCase(Locale.ROOT));
+        }
+        values.require(values.bad(key), key, "auto or manual", raw);
+        return Gate.AUTO;
+    }
+
+    private static PromotionWindows windows(Function<String, Optional<String>> lookup, RequiredValues values) {
+        String key = "rollout.promotion-window";
+        try {
+            return WindowText.parse(lookup.apply(key).orElse(""));
+        } catch (IllegalArgumentException e) {
+            values.invalid(key, e.getMessage());
+            return PromotionWindows.always();
+        }
     }
 
     private static Triggers triggers(RequiredValues values) {

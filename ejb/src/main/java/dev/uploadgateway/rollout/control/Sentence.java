@@ -7,7 +7,7 @@ import java.time.Duration;
  * the controller words every evaluation and the replay test millions of them, and the wording must
  * not depend on the server's locale.
  */
-final class Sentence {
+public final class Sentence {
 
     private static final String[] UNITS = {" d", " h", " min", " s"};
     private final StringBuilder text = new StringBuilder(96);
@@ -74,7 +74,7 @@ final class Sentence {
     }
 
     /** A number without trailing zeros, at most two decimals: 1.10 → "1.1", 100.0 → "100". */
-    static String trimmed(double value) {
+    public static String trimmed(double value) {
         String fixed = new Sentence("").fixed2(value).toString();
         int end = fixed.length();
         while (fixed.charAt(end - 1) == '0') {

@@ -76,6 +76,14 @@ public class SharedRollout {
         return run(RolloutTables::nodes);
     }
 
+    /** Appends audit records that move nothing. */
+    public void append(String node, List<RolloutTables.Event> events) {
+        run(c -> {
+            RolloutTables.append(c, node, events);
+            return null;
+        });
+    }
+
     /** Audit records with the node that wrote each: {node, JSON document}. */
     public List<String[]> events(int offset, int limit, boolean newestFirst) {
         return run(c -> RolloutTables.events(c, offset, limit, newestFirst));

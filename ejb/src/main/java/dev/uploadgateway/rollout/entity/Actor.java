@@ -7,5 +7,7 @@ public enum Actor {
     /** A person, through the API. */
     OPERATOR,
     /** A value set through configuration at run time. */
-    CONFIG
+    CONFIG,
+    /** A webhook notification of a move, reporting its delivery. */
+    WEBHOOK
 }

@@ -6,11 +6,15 @@ public enum ControllerState {
     HOLDING,
     /** The stage met its criteria; waiting for an operator because auto-promotion is off. */
     READY_TO_PROMOTE,
+    /** The stage met its criteria and its gate is manual: waiting for an operator's approval. */
+    AWAITING_APPROVAL,
+    /** The stage met its criteria outside every promotion window: the controller promotes when the next opens. */
+    WAITING_FOR_WINDOW,
     /** The stage is degraded; a human should decide. */
     REVIEW,
     /** A trigger sent the rollout back to 0 %; it stays there until an operator acts. */
     ROLLED_BACK,
-    /** An operator stopped the controller; evaluations are recorded, nothing moves. */
+    /** An operator, or a stage inconclusive for too long, stopped the controller; evaluations are recorded, nothing moves. */
     PAUSED,
     /** The last stage met its criteria. */
     COMPLETE

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param baselineSyncP95Ms the sync latency the async path is compared with once a stage has no
  *                          sync uploads of its own; null until the baseline stage measured it
  * @param reviewSince when the async success rate entered the review band, null when outside it
+ * @param resumedAt when an operator last handed the rollout back to the controller, null if never: a stage's
+ *                  inconclusive time counts from the later of this and the stage's start
  */
 public record RolloutState(int stageIndex, double percent, boolean asyncEnabled, boolean paused,
         @JsonbProperty("state") ControllerState controllerState, Instant stageStartedAt,
         Map<Integer, Instant> stageStarts, Long baselineSyncP95Ms, Long baselineSyncP50Ms, long heapAtStageStart,
-        Instant reviewSince, Evaluation lastEvaluation) {
+        Instant reviewSince, Evaluation lastEvaluation, Instant resumedAt) {
 
     public RolloutState {
         stageStarts = stageStarts == null ? Map.of() : Map.copyOf(stageStarts);
@@ -29,7 +31,7 @@ public record RolloutState(int stageIndex, double percent, boolean asyncEnabled,
     /** A rollout that has not begun: the baseline stage at 0 %, async off. */
     public static RolloutState initial(Instant now, long heapNow) {
         return new RolloutState(0, 0, false, false, ControllerState.HOLDING, now, Map.of(0, now), null, null,
-                heapNow, null, null);
+                heapNow, null, null, null);
     }
 
     /** At a new position from {@code now}: the stage's clock, heap reference and review band start afresh. */
@@ -38,26 +40,36 @@ public record RolloutState(int stageIndex, double percent, boolean asyncEnabled,
         Map<Integer, Instant> starts = new HashMap<>(stageStarts);
         starts.put(index, now);
         return new RolloutState(index, newPercent, async, paused, newState, now, starts, baselineSyncP95Ms,
-                baselineSyncP50Ms, heapNow, null, lastEvaluation);
+                baselineSyncP50Ms, heapNow, null, lastEvaluation, resumedAt);
     }
 
     public RolloutState withState(ControllerState newState) {
         return new RolloutState(stageIndex, percent, asyncEnabled, paused, newState, stageStartedAt, stageStarts,
-                baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, reviewSince, lastEvaluation);
+                baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, reviewSince, lastEvaluation, resumedAt);
     }
 
     public RolloutState withPaused(boolean nowPaused, ControllerState newState) {
         return new RolloutState(stageIndex, percent, asyncEnabled, nowPaused, newState, stageStartedAt, stageStarts,
-                baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, reviewSince, lastEvaluation);
+                baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, reviewSince, lastEvaluation, resumedAt);
     }
 
     public RolloutState withBaseline(Long syncP50Ms, Long syncP95Ms) {
         return new RolloutState(stageIndex, percent, asyncEnabled, paused, controllerState, stageStartedAt, stageStarts,
-                syncP95Ms, syncP50Ms, heapAtStageStart, reviewSince, lastEvaluation);
+                syncP95Ms, syncP50Ms, heapAtStageStart, reviewSince, lastEvaluation, resumedAt);
     }
 
     public RolloutState withEvaluation(Evaluation evaluation, Instant newReviewSince) {
         return new RolloutState(stageIndex, percent, asyncEnabled, paused, controllerState, stageStartedAt, stageStarts,
-                baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, newReviewSince, evaluation);
+                baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, newReviewSince, evaluation, resumedAt);
+    }
+
+    public RolloutState withResumed(Instant at) {
+        return new RolloutState(stageIndex, percent, asyncEnabled, false, ControllerState.HOLDING, stageStartedAt,
+                stageStarts, baselineSyncP95Ms, baselineSyncP50Ms, heapAtStageStart, reviewSince, lastEvaluation, at);
+    }
+
+    /** Since when the current stage's evidence has been gathered without an operator's pause in between. */
+    public Instant inconclusiveSince() {
+        return resumedAt != null && resumedAt.isAfter(stageStartedAt) ? resumedAt : stageStartedAt;
     }
 }

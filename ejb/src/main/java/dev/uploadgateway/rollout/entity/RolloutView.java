@@ -13,12 +13,18 @@ import java.util.List;
  * @param node the node that answered
  * @param leader the node that evaluates and moves the stage, null while none holds the lease
  * @param nodes every node sharing the rollout, as of the answering node's last heartbeat
+ * @param gate who lets the current stage move on once its criteria are met
+ * @param maxDurationSeconds how long the current stage's evidence may stay inconclusive before the rollout
+ *                           pauses; null: as long as it takes
+ * @param promotionWindow the windows in which the controller may promote on its own; empty: always
+ * @param nextWindowOpening when the next window opens; null while one is open or none is configured
  */
 public record RolloutView(int stage, double percent, List<Double> plan, boolean asyncEnabled, boolean fallback,
                           String stickinessHeader, ControllerState state, boolean paused, Instant stageStartedAt,
                           Integer nextStage, Double nextPercent, boolean autoPromote, Criteria criteria,
                           Triggers triggers, Kpis kpis, Evaluation lastEvaluation, String node, String leader,
-                          List<ClusterNode> nodes) {
+                          List<ClusterNode> nodes, Gate gate, Long maxDurationSeconds, String promotionWindow,
+                          Instant nextWindowOpening) {
 
     public RolloutView {
         plan = List.copyOf(plan);

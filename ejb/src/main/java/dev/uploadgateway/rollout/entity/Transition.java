@@ -8,7 +8,9 @@ import java.util.List;
  * evidence (verdict, reasons, KPIs, criteria) it was taken on; the evidence is null when none was
  * at hand.
  *
- * @param action promote, rollback, pause, resume, adopt-config or complete
+ * @param action promote, approve, rollback, pause, resume, adopt-config, rules, complete, verdict, gate
+ *        (a manual gate awaits approval), inconclusive (a stage paused for taking too long) or webhook (a
+ *        notification's delivery)
  * @param by the authenticated name behind an operator's move (an HTTP principal, or {@code jmx:<name>}), null
  *        for the controller's and the configuration's own moves
  */

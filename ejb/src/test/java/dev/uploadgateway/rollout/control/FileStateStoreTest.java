@@ -59,7 +59,7 @@ class FileStateStoreTest {
         FileStateStore store = store();
         Instant now = Instant.parse("2026-12-02T00:54:04Z");
         RolloutState state = new RolloutState(1, 1.0, true, false, ControllerState.ROLLED_BACK, now, Map.of(1, now),
-                150L, 90L, 1_000_000L, null, null);
+                150L, 90L, 1_000_000L, null, null, null);
 
         String json = JsonbBuilder.create().toJson(new StoredRollout(state, true, 1.0));
         Files.writeString(Path.of(store.files.stateFile), json, StandardCharsets.UTF_8);

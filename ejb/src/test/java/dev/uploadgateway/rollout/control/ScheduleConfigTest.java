@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.rollout.entity.Criteria;
+import dev.uploadgateway.rollout.entity.Gate;
 import dev.uploadgateway.rollout.entity.RolloutRules;
 import dev.uploadgateway.rollout.entity.StagePlan;
 import dev.uploadgateway.rollout.entity.Triggers;
@@ -68,7 +69,35 @@ class ScheduleConfigTest {
             asked.add(k);
             return Optional.ofNullable(ShippedRules.DEFAULTS.getProperty(k));
         });
-        assertEquals(scheduleKeys().collect(Collectors.toCollection(TreeSet::new)), asked);
+        Set<String> expected = scheduleKeys().collect(Collectors.toCollection(TreeSet::new));
+        expected.add("rollout.promotion-window"); // optional: empty means always
+        assertEquals(expected, asked);
+    }
+
+    @Test
+    void shipsAutomaticGatesNoStageLimitAndNoWindow() {
+        RolloutRules rules = ScheduleConfig.read(k -> Optional.ofNullable(ShippedRules.DEFAULTS.getProperty(k))
+                .filter(v -> !v.isEmpty()));
+        assertTrue(rules.schedule().plans().stream().allMatch(p -> p.gate() == Gate.AUTO
+                && p.maxDuration().isZero()));
+        assertTrue(rules.windows().windows().isEmpty());
+    }
+
+    @Test
+    void readsAManualGateAStageLimitAndWindows() {
+        assertEquals(Gate.MANUAL, readWith("rollout.stage.2.gate", " Manual ").schedule().plan(2).gate());
+        assertEquals(Duration.ofHours(2), readWith("rollout.stage.3.max-duration-seconds", "7200").schedule().plan(3)
+                .maxDuration());
+        assertEquals(2, readWith("rollout.promotion-window", "Mon-Fri 09:00-16:00 Europe/Berlin, Sat 10:00-12:00 UTC")
+                .windows().windows().size());
+    }
+
+    @Test
+    void namesABadWindowAndSaysHowToWriteOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> readWith("rollout.promotion-window", "weekdays 9-5"));
+        assertTrue(e.getMessage().startsWith("rollout.promotion-window: 'weekdays 9-5' is not a window: write"),
+                e.getMessage());
     }
 
     @ParameterizedTest
@@ -94,6 +123,8 @@ class ScheduleConfigTest {
         "rollout.evaluation-interval-seconds | 0 | a whole number from 1 to 86400",
         "rollout.confidence-z | -1.645 | a z value from 0.01 to 10",
         "rollout.trigger.confidence-z | NaN | a z value from 0.01 to 10",
+        "rollout.stage.2.gate | sometimes | auto or manual",
+        "rollout.stage.1.max-duration-seconds | -5 | a whole number from 0",
     })
     void namesAnInvalidValueAndSaysWhatItMustBe(String key, String value, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> readWith(key, value));

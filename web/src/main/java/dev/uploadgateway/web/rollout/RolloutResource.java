@@ -75,6 +75,20 @@ public class RolloutResource {
     }
 
     @POST
+    @Path("approve")
+    @RolesAllowed(ROLE)
+    @OperatorAction
+    @Operation(summary = "Approve the manual gate the current stage waits at: move to the next stage (role rollout-admin)")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "The stage the operator saw; refused with 409 "
+            + "if the rollout has moved since")
+    @APIResponse(responseCode = "401", description = "No or wrong credentials")
+    @APIResponse(responseCode = "403", description = "Not a rollout-admin, or sent from another origin")
+    @APIResponse(responseCode = "409", description = "No stage awaits approval, or not at stage 'from'")
+    public Transition approve(@QueryParam("from") Integer from) {
+        return rollout.approve(operator(), from);
+    }
+
+    @POST
     @Path("rollback")
     @RolesAllowed(ROLE)
     @OperatorAction
