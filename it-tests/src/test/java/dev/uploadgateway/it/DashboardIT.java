@@ -246,6 +246,9 @@ class DashboardIT extends GatewayIT {
         assertEquals(List.of(), browser.executeScript("return window.sent.filter(r => !r.startsWith('GET '))"),
                 "logging in sent only reads");
         assertEquals(true, browser.executeScript("return window.sent.includes('GET /api/rollout/operator')"));
+        assertFalse(element("action-approve").isEnabled(), "no stage awaits approval: Approve stays off");
+        assertEquals("No stage awaits approval", element("action-approve").getDomAttribute("title"));
+        assertTrue(text("status-meta").contains("· gate auto"), text("status-meta"));
 
         confirm("action-pause", "Pause the rollout?");
         wait.until(d -> text("action-result").startsWith("Paused"));

@@ -86,6 +86,10 @@ final class GatewayClient {
         return send(request.build());
     }
 
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     Answer get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -56,6 +56,12 @@ final class MicroProcess implements AutoCloseable {
     /** As {@link #start(List, java.util.Map)}, with environment variables (how secrets are best given). */
     static MicroProcess start(List<String> jvmOptions, java.util.Map<String, String> configFiles,
                               java.util.Map<String, String> environment) throws IOException {
+        return start(Path.of(System.getProperty("gateway.war")), jvmOptions, configFiles, environment);
+    }
+
+    /** As {@link #start(List, java.util.Map, java.util.Map)}, deploying {@code war} (a test's variant of the real WAR). */
+    static MicroProcess start(Path war, List<String> jvmOptions, java.util.Map<String, String> configFiles,
+                              java.util.Map<String, String> environment) throws IOException {
         Path target = Path.of(System.getProperty("payara.microJar")).getParent();
         Path home = Files.createDirectories(target.resolve("processes").resolve(UUID.randomUUID().toString()));
         Path root = home.resolve("micro-root");
@@ -75,7 +81,7 @@ final class MicroProcess implements AutoCloseable {
         command.add("-Drollout.state-file=" + home.resolve("data/rollout-state.json"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("gateway.war"), "--port", String.valueOf(port), "--nohazelcast",
+                "--deploy", war.toString(), "--port", String.valueOf(port), "--nohazelcast",
                 "--rootdir", root.toString()));
         // PostgreSQL when the test names one, or when the whole run is against it (a database of its own)
         java.util.Map<String, String> database = environment.containsKey("UPLOAD_GATEWAY_DB_HOST")

@@ -1,5 +1,6 @@
 package dev.uploadgateway.rollout.control;
 
+import dev.uploadgateway.rollout.entity.Actor;
 import dev.uploadgateway.rollout.entity.ControllerState;
 import dev.uploadgateway.rollout.entity.Evaluation;
 import dev.uploadgateway.rollout.entity.Outcome;
@@ -25,7 +26,9 @@ import java.util.SplittableRandom;
  * With several nodes, uploads go round-robin (as nginx sends them), each node counts its own in its
  * stage window, and node 0 leads as the controller does: it evaluates on every node's shares added
  * up, at once on its own alarm, and at its next heartbeat (every second) on another node's alarm
- * or when the nodes' recent windows together cross a trigger.
+ * or when the nodes' recent windows together cross a trigger. The virtual clock is the machine's, so
+ * promotion windows and stage limits apply as on the server; an operator may approve manual gates
+ * after a delay ({@link #approvingAfter}).
  */
 final class Replay {
 
@@ -54,6 +57,9 @@ final class Replay {
     private double percent;
     private boolean asyncEnabled;
     private boolean finished;
+    /** How long after a manual gate's notice an operator approves it; null: nobody does. */
+    private Duration approvalDelay;
+    private long approveAtMs = Long.MAX_VALUE;
 
     Replay(RolloutRules rules, RolloutState start, long seed) {
         this(rules, start, seed, 1);
@@ -62,7 +68,7 @@ final class Replay {
     Replay(RolloutRules rules, RolloutState start, long seed, int nodes) {
         this.rules = rules;
         this.triggers = rules.triggers();
-        this.machine = new RolloutMachine(rules.schedule(), start);
+        this.machine = new RolloutMachine(rules.schedule(), rules.windows(), start);
         this.windows = new StageWindow[nodes];
         for (int n = 0; n < nodes; n++) {
             windows[n] = new StageWindow(triggers.recentWindow());
@@ -72,6 +78,12 @@ final class Replay {
         this.intervalMs = rules.evaluationInterval().toMillis();
         this.nextEvaluationMs = nowMs + intervalMs;
         follow(start);
+    }
+
+    /** An operator who approves every manual gate {@code delay} after it was reached. */
+    Replay approvingAfter(Duration delay) {
+        this.approvalDelay = delay;
+        return this;
     }
 
     static RolloutState atStage(RolloutRules rules, int index) {
@@ -87,6 +99,10 @@ final class Replay {
         spread = LogNormal.factors(traffic.sigma());
         while (nowMs + stepMs <= endMs && !finished()) {
             nowMs += stepMs;
+            if (nowMs >= approveAtMs && !finished()) {
+                approveAtMs = Long.MAX_VALUE;
+                apply(machine.approve(Actor.OPERATOR, Instant.ofEpochMilli(nowMs), HEAP));
+            }
             while (nextEvaluationMs <= nowMs && !finished()) {
                 evaluate(nextEvaluationMs);
                 nextEvaluationMs += intervalMs;
@@ -205,6 +221,9 @@ final class Replay {
 
     private void apply(Transition transition) {
         transitions.add(transition);
+        if (transition.action().equals("gate") && approvalDelay != null) {
+            approveAtMs = transition.at().toEpochMilli() + approvalDelay.toMillis();
+        }
         if (transition.action().equals("rollback")) {
             asyncUploadsAtRollback = asyncUploads;
         }
@@ -219,6 +238,7 @@ final class Replay {
     private void follow(RolloutState state) {
         percent = state.percent();
         asyncEnabled = state.asyncEnabled();
-        finished = state.controllerState() == ControllerState.COMPLETE || state.controllerState() == ControllerState.ROLLED_BACK;
+        finished = state.controllerState() == ControllerState.COMPLETE || state.controllerState() == ControllerState.ROLLED_BACK
+                || state.paused(); // only an operator moves a paused rollout, and the replay has none but the approver
     }
 }

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.rollout.entity.ControllerState;
+import dev.uploadgateway.rollout.entity.Gate;
 import dev.uploadgateway.rollout.entity.RolloutRules;
 import dev.uploadgateway.rollout.entity.RolloutState;
+import dev.uploadgateway.rollout.entity.Schedule;
+import dev.uploadgateway.rollout.entity.StagePlan;
 import dev.uploadgateway.rollout.entity.Transition;
 import dev.uploadgateway.rollout.entity.Verdict;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
@@ -135,5 +139,74 @@ class RolloutReplayTest {
             System.out.printf("low traffic (10 uploads/day) for a week at stage %d, 20 seeds: %d evaluations, all "
                     + "HOLD; e.g. %s%n", stage, evaluations, replay.lastEvaluation.reasons().subList(0, 2));
         }
+    }
+
+    /** The shipped rules, auto-promotion on, with every stage changed by {@code change} and the given windows. */
+    private static RolloutRules withPlans(UnaryOperator<StagePlan> change, String windows) {
+        Schedule schedule = new Schedule(RULES.schedule().plans().stream().map(change).toList());
+        return new RolloutRules(schedule, RULES.triggers(), true, RULES.evaluationInterval(), WindowText.parse(windows));
+    }
+
+    @Test
+    void waitsAtEveryManualGateAndMovesOnlyOnTheOperatorsApproval() {
+        RolloutRules rules = withPlans(p -> new StagePlan(p.stage(), p.criteria(), Gate.MANUAL, Duration.ZERO), "");
+        Replay replay = new Replay(rules, RolloutState.initial(Replay.START, Replay.HEAP), 1)
+                .approvingAfter(Duration.ofHours(2)).play(HEALTHY, A_YEAR);
+        List<Transition> moves = replay.transitions;
+        assertEquals(List.of("gate", "approve", "gate", "approve", "gate", "approve", "gate", "approve", "complete"),
+                moves.stream().map(Transition::action).collect(Collectors.toList()));
+        for (int i = 0; i < 8; i += 2) {
+            Duration waited = Duration.between(moves.get(i).at(), moves.get(i + 1).at());
+            assertTrue(waited.compareTo(Duration.ofHours(2)) >= 0 && waited.compareTo(Duration.ofHours(2).plusSeconds(4)) <= 0,
+                    "moved on only when the operator approved, at the next upload after 2 h: " + waited);
+            assertEquals(moves.get(i).toStage() + 1, moves.get(i + 1).toStage());
+        }
+        assertEquals(ControllerState.COMPLETE, end(replay));
+        System.out.printf("healthy rollout with four manual gates, each approved 2 h after its notice: completed after %s%n",
+                new Sentence("").duration(Duration.between(Replay.START, moves.get(moves.size() - 1).at())));
+    }
+
+    @Test
+    void promotesOnlyInsideTheWindowAndRollsBackAtAnyHour() {
+        String office = "Mon-Fri 09:00-16:00 Europe/Berlin";
+        RolloutRules rules = withPlans(UnaryOperator.identity(), office);
+        Replay healthy = new Replay(rules, RolloutState.initial(Replay.START, Replay.HEAP), 1).play(HEALTHY, A_YEAR);
+        List<Transition> promotions = healthy.transitions.stream().filter(t -> t.action().equals("promote")).toList();
+        assertEquals(4, promotions.size());
+        assertTrue(promotions.stream().allMatch(t -> rules.windows().open(t.at())), "every promotion in the window: "
+                + promotions.stream().map(Transition::at).toList());
+        assertEquals(ControllerState.COMPLETE, end(healthy));
+        Replay anyTime = healthyRollout(RULES, 1, 1);
+
+        long outside = IntStream.range(0, 50).filter(seed -> {
+            Replay replay = new Replay(rules, Replay.atStage(rules, 3), 5_000 + seed).play(HEALTHY, Duration.ofHours(6));
+            replay.play(HEALTHY.withAsyncSuccess(0.90), Duration.ofDays(2));
+            assertEquals(ControllerState.ROLLED_BACK, end(replay));
+            Transition back = replay.transitions.get(replay.transitions.size() - 1);
+            return !rules.windows().open(back.at());
+        }).count();
+        assertEquals(50, outside, "a regression starting Monday 07:00 in Berlin is rolled back before the window opens");
+        System.out.printf("healthy rollout promoting only %s: completed after %s (any hour: %s); 50 of 50 regressions"
+                + " rolled back outside the window%n", office,
+                new Sentence("").duration(Duration.between(Replay.START, healthy.lastEvaluation.at())),
+                new Sentence("").duration(Duration.between(Replay.START, anyTime.lastEvaluation.at())));
+    }
+
+    @Test
+    void pausesAStageThatStaysInconclusiveInsteadOfHoldingForever() {
+        RolloutRules rules = withPlans(p -> new StagePlan(p.stage(), p.criteria(), Gate.AUTO, Duration.ofDays(3)), "");
+        Traffic tenADay = Traffic.healthy(10 / 24.0);
+        for (int seed = 0; seed < 20; seed++) {
+            Replay replay = new Replay(rules, Replay.atStage(rules, 2), seed).play(tenADay, Duration.ofDays(7));
+            assertEquals(List.of("inconclusive"), replay.transitions.stream().map(Transition::action).toList());
+            Transition paused = replay.transitions.get(0);
+            Duration after = Duration.between(Replay.START, paused.at());
+            assertTrue(!after.minus(Duration.ofDays(3)).isNegative()
+                    && after.minus(Duration.ofDays(3)).compareTo(RULES.evaluationInterval()) <= 0, after.toString());
+            assertTrue(replay.machine.state().paused());
+            assertEquals(0, replay.count(Verdict.ROLLBACK) + replay.count(Verdict.PROMOTE));
+        }
+        System.out.println("low traffic (10 uploads/day) at stage 2 with a 3-day limit, 20 seeds: every one paused"
+                + " as inconclusive within one evaluation of 3 days, none promoted or rolled back");
     }
 }
