@@ -39,6 +39,8 @@ class RolloutJmxIT {
         String resume();
 
         String promote();
+
+        String approve();
     }
 
     @Test
@@ -65,6 +67,7 @@ class RolloutJmxIT {
                 assertTrue(rollout.isPaused());
                 assertEquals("PAUSED", rollout.getState());
                 assertTrue(rollout.pause().startsWith("refused"), "a second pause is refused, not thrown");
+                assertTrue(rollout.approve().startsWith("refused: nothing awaits approval"), "no gate waits");
                 GatewayClient gateway = GatewayClient.at(micro.url());
                 assertTrue(gateway.get("api/rollout").json().getBoolean("paused"), "the HTTP API sees the same state");
                 assertTrue(rollout.resume().startsWith("resume"));

@@ -23,6 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * receiver which never answers does not delay. The rollout's clock is moved through a test-only
  * {@link ShiftedClock} added to a copy of the real WAR.
  */
+@Tag("h2-only") // its database work is RolloutIT's (moves and records appended), which the PostgreSQL run repeats
 class RolloutOperationsIT {
 
     private static final String ADMIN = "Basic " + Base64.getEncoder()

@@ -20,7 +20,9 @@ class StartupValidationIT {
     void refusesToDeployWithARolloutAboveHundredAndNamesTheKey() throws Exception {
         try (MicroProcess micro = MicroProcess.start(List.of("-Dasync.upload.rollout=150", "-Dasync.upload.enabled=yes",
                 "-Dupload.async.max-in-flight=0", "-Dupload.max-bytes=abc", "-Dupload.sync.heap-share=1.5",
-                "-Dauth.failed-login-burst=0", "-Dprovider.connect-timeout-seconds=soon"))) {
+                "-Dauth.failed-login-burst=0", "-Dprovider.connect-timeout-seconds=soon",
+                "-Drollout.promotion-window=weekdays 9-5", "-Drollout.stage.2.gate=sometimes",
+                "-Drollout.webhooks.ops.url=ftp://hooks.example.com/x", "-Drollout.webhooks.ops.secret=never-logged-hook"))) {
             assertTrue(micro.awaitLog(log -> log.contains("Payara Micro") && log.contains("ready in"),
                     Duration.ofMinutes(3)), "Micro finished booting");
             String log = micro.log();
@@ -33,6 +35,10 @@ class StartupValidationIT {
             assertTrue(log.contains("upload.sync.heap-share must be less than or equal to 1, was '1.5'"), "a share above 1");
             assertTrue(log.contains("auth.failed-login-burst must be greater than or equal to 1, was '0'"), "another component's group");
             assertTrue(log.contains("provider.connect-timeout-seconds must be a whole number, was 'soon'"), "and a third's");
+            assertTrue(log.contains("rollout.promotion-window: 'weekdays 9-5' is not a window: write"), "a window");
+            assertTrue(log.contains("rollout.stage.2.gate must be auto or manual, was 'sometimes'"), "a gate");
+            assertTrue(log.contains("rollout.webhooks.ops.url must be an absolute http or https URL"), "a webhook");
+            assertFalse(log.contains("never-logged-hook"), "never a webhook's secret");
             GatewayClient gateway = GatewayClient.at(micro.url());
             assertEquals(404, gateway.get("api/rollout").status(), "the application is not deployed");
         }

@@ -86,6 +86,7 @@ public class RolloutController {
     ManagedScheduledExecutorService scheduler;
     @Inject
     RolloutClock clock;
+
     @Inject
     Event<RolloutMoved> announcements;
 
@@ -124,6 +125,14 @@ public class RolloutController {
 
     @PostConstruct
     void start() {
+        try {
+            rules = ScheduleConfig.read(key -> config.getOptionalValue(key, String.class));
+        } catch (IllegalArgumentException e) {
+            // not thrown: StartupValidation reads the same rules and refuses the deployment naming every bad key,
+            // the rollout's and the others'; thrown here, Weld would report only that start() failed
+            LOG.log(Level.SEVERE, "The rollout cannot start: {0}", e.getMessage());
+            return;
+        }
         // the rollout's tables, before the records' unit may have logged in; a database that cannot be
         // used is refused there, its one line logged
         SchemaFirst.migrate(database);
@@ -137,7 +146,6 @@ public class RolloutController {
     }
 
     private void join() {
-        rules = ScheduleConfig.read(key -> config.getOptionalValue(key, String.class));
         clusterRules = ClusterRules.of(config.getValue(ConfigKeys.ROLLOUT_SALT, String.class), rules.schedule());
         node = thisNode.id();
         window = new StageWindow(rules.triggers().recentWindow());
@@ -217,7 +225,9 @@ public class RolloutController {
 
     /** Created with the application, not on first use, so the schedule runs from the start. */
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        position();
+        if (rules != null) { // null: invalid, and the deployment is refused
+            position();
+        }
     }
 
     @PreDestroy
