@@ -1,11 +1,15 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.rollout.control.RolloutDecider;
+import dev.uploadgateway.trace.control.UploadSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import jakarta.ejb.AsyncResult;
@@ -36,19 +40,27 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
     LegacyDelivery legacy;
     @Inject
     RolloutDecider decider;
+    @Inject
+    UploadSpans spans = UploadSpans.off();
 
     @Override
     public Future<Upload> handle(ExecutionContext context) {
         Delivery delivery = (Delivery) context.getParameters()[0];
-        try {
-            Upload upload = settle(delivery, failure(delivery, context.getFailure()));
+        RuntimeException failure = failure(delivery, context.getFailure());
+        Span span = spans.fallback(delivery.trace(), delivery.uploadId(), delivery.target().provider().name(),
+                delivery.attempts(), failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName());
+        try (Scope current = span.makeCurrent()) {
+            Upload upload = settle(delivery, failure);
             Spool.release(delivery.content());
             delivery.outcome().complete(upload);
             return new AsyncResult<>(upload);
         } catch (RuntimeException e) {
             // the spool file of a failed upload is kept for upload.failed-spool-retention-hours (Recovery sweeps it)
+            UploadSpans.failed(span, e);
             delivery.outcome().completeExceptionally(e);
             throw e;
+        } finally {
+            span.end();
         }
     }
 
