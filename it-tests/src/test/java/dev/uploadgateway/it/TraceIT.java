@@ -136,6 +136,45 @@ class TraceIT {
     }
 
     /**
+     * An upload whose async attempts all fail (the forwarded one and the three Fault Tolerance makes
+     * with async.upload.max-retries=2) ends in the fallback, in the same trace: a fallback span under
+     * the request, and the sync path's attempt under the fallback.
+     */
+    @Test
+    void theFallbackAndItsSyncAttemptAreInTheUploadsTrace() throws Exception {
+        emulator.reset();
+        emulator.failNext(4, 503);
+        GatewayClient gateway = GatewayClient.at(micro.url());
+        Path file = GatewayDeployment.randomFile("fallback.bin", 64 * 1024, 73);
+
+        GatewayClient.Answer answer = gateway.upload(file, "fallback.bin", "application/octet-stream", "trace-key-3", Map.of());
+        assertEquals(201, answer.status(), answer.body());
+        JsonObject record = answer.json();
+        assertEquals("sync_fallback", record.getString("path"), record.toString());
+        String id = record.getString("id");
+        String traceId = record.getString("traceId");
+
+        Predicate<ReceivedSpan> fallbackOf = s -> s.name().equals("fallback") && id.equals(s.attribute("upload.id"));
+        List<ReceivedSpan> spans = receiver.await(has(fallbackOf, attemptOf(id, 5), serverIn(traceId)), EXPORTED);
+        ReceivedSpan request = one(spans, serverIn(traceId));
+        ReceivedSpan fallback = one(spans, fallbackOf);
+        ReceivedSpan sync = one(spans, attemptOf(id, 5));
+        assertEquals(request.spanId(), fallback.parentSpanId(), "the fallback is the request's child: " + fallback);
+        assertEquals(4L, fallback.attribute("upload.earlier_attempts"));
+        assertEquals("provider-unavailable", fallback.attribute("upload.failure_class"));
+        assertEquals(fallback.spanId(), sync.parentSpanId(), "the sync attempt is the fallback's child: " + sync);
+        assertEquals("sync_fallback", sync.attribute("upload.path"));
+        assertEquals(200L, sync.attribute("http.response.status_code"));
+        for (long n = 1; n <= 4; n++) {
+            ReceivedSpan failed = one(spans, attemptOf(id, n));
+            assertEquals(request.spanId(), failed.parentSpanId());
+            assertEquals(503L, failed.attribute("http.response.status_code"));
+        }
+        assertEquals(5, emulator.uploadTraceparents().stream().filter(t -> t.contains(traceId)).count(),
+                "every request to the provider in the upload's trace");
+    }
+
+    /**
      * An accepted upload whose delivery a SIGKILL cut short is resumed after the restart in the trace
      * it was received in: the recovery span is the original request span's child, the attempt after
      * the restart the recovery's, and the provider sees that attempt in its traceparent.

@@ -1,5 +1,6 @@
 package dev.uploadgateway.web;
 
+import dev.uploadgateway.trace.entity.Telemetry;
 import dev.uploadgateway.web.files.OpenAiError;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Puts the trace id of the request's server span into its error bodies ({@code traceId}: an RFC 9457
@@ -22,9 +24,15 @@ public class TraceIdFilter implements ContainerRequestFilter, ContainerResponseF
 
     private static final String TRACE_ID = "dev.uploadgateway.trace-id";
 
+    /** Read once: Payara reads it once, at deployment. */
+    private final boolean on = Telemetry.on(ConfigProvider.getConfig());
+
     @Override
     public void filter(ContainerRequestContext request) {
-        SpanContext span = Span.current().getSpanContext(); // invalid when telemetry is off
+        if (!on) {
+            return; // Payara's server span is valid even then, in a trace that goes nowhere
+        }
+        SpanContext span = Span.current().getSpanContext();
         if (span.isValid()) {
             request.setProperty(TRACE_ID, span.getTraceId());
         }

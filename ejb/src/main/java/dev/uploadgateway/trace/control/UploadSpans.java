@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import dev.uploadgateway.trace.entity.Telemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -49,7 +50,7 @@ public class UploadSpans {
     /** The instrumentation scope of the gateway's own spans. */
     static final String SCOPE = "dev.uploadgateway";
     private static final String TRACEPARENT = "traceparent";
-    private static final UploadSpans OFF = new UploadSpans(OpenTelemetry.noop());
+    private static final UploadSpans OFF = new UploadSpans(OpenTelemetry.noop(), false);
 
     @Inject
     Config config;
@@ -57,6 +58,7 @@ public class UploadSpans {
     @Inject
     Instance<OpenTelemetry> telemetry;
 
+    private boolean on;
     private Tracer tracer;
     private TextMapPropagator propagator;
 
@@ -64,8 +66,8 @@ public class UploadSpans {
         // for CDI
     }
 
-    UploadSpans(OpenTelemetry openTelemetry) {
-        use(openTelemetry);
+    UploadSpans(OpenTelemetry openTelemetry, boolean on) {
+        use(openTelemetry, on);
     }
 
     /** Spans that are never recorded and a propagator that sends nothing: what telemetry off means. */
@@ -75,12 +77,12 @@ public class UploadSpans {
 
     @PostConstruct
     void start() {
-        // the same key and default Payara's telemetry extension reads at deployment, through the same Config
-        boolean on = !config.getOptionalValue("otel.sdk.disabled", Boolean.class).orElse(true);
-        use(on ? telemetry.get() : OpenTelemetry.noop());
+        boolean enabled = Telemetry.on(config);
+        use(enabled ? telemetry.get() : OpenTelemetry.noop(), enabled);
     }
 
-    private void use(OpenTelemetry openTelemetry) {
+    private void use(OpenTelemetry openTelemetry, boolean enabled) {
+        on = enabled;
         tracer = openTelemetry.getTracer(SCOPE);
         propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
@@ -154,7 +156,15 @@ public class UploadSpans {
         propagator.inject(Context.current(), request, header);
     }
 
-    /** The trace id of the span current in {@code context}, or null when it has no valid span (telemetry off). */
+    /**
+     * Whether the gateway's traces go anywhere ({@link Telemetry#on}); only then is a trace id worth
+     * storing or showing. A valid span alone does not say so (see {@link Telemetry}).
+     */
+    public boolean on() {
+        return on;
+    }
+
+    /** The trace id of the span current in {@code context}, or null when it has no valid span. */
     public static String traceId(Context context) {
         SpanContext span = Span.fromContext(context).getSpanContext();
         return span.isValid() ? span.getTraceId() : null;

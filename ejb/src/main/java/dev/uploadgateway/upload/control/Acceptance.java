@@ -171,8 +171,10 @@ public class Acceptance {
         String spool = received.content() instanceof FileContent.Spooled s ? s.file().toString() : null;
         Upload upload = new Upload(received.filename(), received.contentType(), received.bytes(), received.sha256(),
                 target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey(), spool,
-                null).ownedBy(tenant, idempotencyKey).heldBy(node.id())
-                .traced(UploadSpans.traceId(Context.current()), UploadSpans.traceparent(Context.current()));
+                null).ownedBy(tenant, idempotencyKey).heldBy(node.id());
+        if (spans.on()) {
+            upload.traced(UploadSpans.traceId(Context.current()), UploadSpans.traceparent(Context.current()));
+        }
         if (forward != null) {
             upload.identified(forward.uploadId());
         }

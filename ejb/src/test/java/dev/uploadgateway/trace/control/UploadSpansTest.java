@@ -66,6 +66,7 @@ class UploadSpansTest {
         }
         attempt.end();
 
+        assertFalse(off.on(), "nothing is stored or shown");
         assertFalse(attempt.isRecording());
         assertFalse(attempt.getSpanContext().isValid());
         assertEquals(Map.of(), headers);
