@@ -46,21 +46,16 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
     @Override
     public Future<Upload> handle(ExecutionContext context) {
         Delivery delivery = (Delivery) context.getParameters()[0];
-        RuntimeException failure = failure(delivery, context.getFailure());
-        Span span = spans.fallback(delivery.trace(), delivery.uploadId(), delivery.target().provider().name(),
-                delivery.attempts(), failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName());
-        try (Scope current = span.makeCurrent()) {
-            Upload upload = settle(delivery, failure);
+        // on Fault Tolerance's thread: the upload's trace comes with the delivery (a reconcile below carries it)
+        try (Scope trace = delivery.trace().makeCurrent()) {
+            Upload upload = settle(delivery, failure(delivery, context.getFailure()));
             Spool.release(delivery.content());
             delivery.outcome().complete(upload);
             return new AsyncResult<>(upload);
         } catch (RuntimeException e) {
             // the spool file of a failed upload is kept for upload.failed-spool-retention-hours (Recovery sweeps it)
-            UploadSpans.failed(span, e);
             delivery.outcome().completeExceptionally(e);
             throw e;
-        } finally {
-            span.end();
         }
     }
 
@@ -78,8 +73,18 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         }
         LOG.log(Level.INFO, "Upload {0}: async delivery failed after {1} attempt(s) ({2}); falling back to sync",
                 new Object[]{delivery.uploadId(), delivery.attempts(), failure.getMessage()});
-        return legacy.deliver(delivery.uploadId(), delivery.received(), delivery.target(), load(delivery),
-                UploadPath.SYNC_FALLBACK, delivery.attempts() + 1, delivery.startNanos());
+        String failureClass = failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName();
+        Span span = spans.fallback(delivery.trace(), delivery.uploadId(), delivery.target().provider().name(),
+                delivery.attempts(), failureClass);
+        try (Scope current = span.makeCurrent()) {
+            return legacy.deliver(delivery.uploadId(), delivery.received(), delivery.target(), load(delivery),
+                    UploadPath.SYNC_FALLBACK, delivery.attempts() + 1, delivery.startNanos());
+        } catch (RuntimeException e) {
+            UploadSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /**
