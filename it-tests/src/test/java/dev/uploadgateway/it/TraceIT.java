@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One trace per upload, with telemetry on as README says to switch it on: the gateway as its own JVM
- * ({@code -Dotel.sdk.disabled=false} over the packaged {@code true}), exporting OTLP/HTTP to a
- * receiver on loopback, in front of an emulator whose first answer is 503 with Retry-After. The
- * receiver gets the span tree of the upload (the JAX-RS server span, its intake, attempt 1 that got
- * the 503 and attempt 2 that delivered), the emulator saw each attempt's span as the parent in its
- * {@code traceparent}, and the record and the problem bodies carry the trace id.
+ * ({@code -Dotel.sdk.disabled=false}; the packaged default is off), exporting OTLP/HTTP to a receiver
+ * on loopback, in front of the provider emulator. The receiver gets each upload's span tree: the
+ * JAX-RS server span, its intake and its attempts (one retried after a 503 with Retry-After), the
+ * fallback with its sync attempt, and the recovery of an upload resumed after a SIGKILL under the span
+ * that received it; the emulator saw each attempt's span as the parent in its {@code traceparent};
+ * the record, the CSV and the problem bodies carry the trace id. One process for the class (the
+ * recovery test restarts it), about 35 s.
  */
 class TraceIT {
 
