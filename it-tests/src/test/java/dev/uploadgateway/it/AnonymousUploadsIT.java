@@ -1,6 +1,7 @@
 package dev.uploadgateway.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uploadgateway.emulator.ProviderEmulator;
@@ -39,9 +40,12 @@ class AnonymousUploadsIT {
                 if (key == null) {
                     assertEquals(401, answer.status(), answer.body());
                     assertTrue(answer.json().getString("type").endsWith("/api-key-required"), answer.body());
+                    assertFalse(answer.json().containsKey("traceId"), "telemetry is off by default: " + answer.body());
                     assertEquals(401, gateway.get("api/uploads").status(), "nor may it read records");
                 } else {
                     assertEquals(201, answer.status(), answer.body());
+                    // off means Payara made no SDK: its server span would have been valid, and stored
+                    assertFalse(answer.json().containsKey("traceId"), "telemetry is off by default: " + answer.body());
                 }
             }
             assertEquals(1, emulator.received().size(), "only the tenant's upload reached the provider");

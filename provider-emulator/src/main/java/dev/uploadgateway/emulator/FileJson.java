@@ -37,7 +37,8 @@ final class FileJson {
     /** Everything but where the bytes are stored, which means nothing outside the emulator's host. */
     static JsonArray records(List<ReceivedFile> files) {
         JsonArrayBuilder records = Json.createArrayBuilder();
-        files.forEach(f -> records.add(Json.createObjectBuilder()
+        files.forEach(f -> {
+            var record = Json.createObjectBuilder()
                 .add("id", f.id())
                 .add("flavour", f.flavour())
                 .add("filename", f.filename())
@@ -45,7 +46,12 @@ final class FileJson {
                 .add("bytes", f.bytes())
                 .add("sha256Hex", f.sha256Hex())
                 .add("at", f.at().toString())
-                .add("framing", f.framing())));
+                .add("framing", f.framing());
+            if (f.traceparent() != null) {
+                record.add("traceparent", f.traceparent());
+            }
+            records.add(record);
+        });
         return records.build();
     }
 }

@@ -20,6 +20,7 @@ final class FileLedger {
 
     private final List<ReceivedFile> received = new ArrayList<>();
     private final Set<String> live = new HashSet<>();
+    private final List<String> traceparents = new ArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger aborted = new AtomicInteger();
     private final AtomicInteger incomplete = new AtomicInteger();
@@ -69,8 +70,17 @@ final class FileLedger {
         return received.stream().filter(f -> f.sha256Hex().equalsIgnoreCase(sha256Hex)).count();
     }
 
-    void countRequest() {
+    /** An upload POST arrived, with its W3C {@code traceparent} header (null when it had none). */
+    void countRequest(String traceparent) {
         requests.incrementAndGet();
+        synchronized (this) {
+            traceparents.add(traceparent == null ? "" : traceparent);
+        }
+    }
+
+    /** The {@code traceparent} header of every upload POST in arrival order, "" for one without. */
+    synchronized List<String> traceparents() {
+        return List.copyOf(traceparents);
     }
 
     int requests() {
@@ -125,6 +135,7 @@ final class FileLedger {
         received.forEach(FileLedger::discard);
         received.clear();
         live.clear();
+        traceparents.clear();
         requests.set(0);
         aborted.set(0);
         incomplete.set(0);

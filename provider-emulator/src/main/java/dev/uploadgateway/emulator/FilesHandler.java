@@ -44,7 +44,7 @@ final class FilesHandler implements HttpHandler {
 
     private void route(HttpExchange exchange, String route, String id) throws IOException {
         if ("POST files".equals(route)) {
-            ledger.countRequest();
+            ledger.countRequest(exchange.getRequestHeaders().getFirst("traceparent"));
         }
         if (!authorised(exchange)) {
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());

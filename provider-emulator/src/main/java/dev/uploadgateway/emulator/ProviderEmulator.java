@@ -72,6 +72,14 @@ public final class ProviderEmulator implements AutoCloseable {
         return ledger.requests();
     }
 
+    /**
+     * The W3C {@code traceparent} header of every upload POST that reached a files handler, in
+     * arrival order, faulted ones included; "" for a request without one.
+     */
+    public List<String> uploadTraceparents() {
+        return ledger.traceparents();
+    }
+
     /** Uploads read and accepted whose success answer could not be written: the client had gone. */
     public int abortedResponses() {
         return ledger.aborted();

@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param storedAt  where the bytes were stored; gone when the emulator runs with keep-files off
  * @param at        when the upload was accepted
  * @param framing   how the request body was framed: {@code content-length} or {@code chunked}
+ * @param traceparent the request's W3C {@code traceparent} header, or null when it had none
  */
 public record ReceivedFile(String id, String flavour, String filename, String purpose, long bytes,
-                           String sha256Hex, Path storedAt, Instant at, String framing) {
+                           String sha256Hex, Path storedAt, Instant at, String framing, String traceparent) {
 }

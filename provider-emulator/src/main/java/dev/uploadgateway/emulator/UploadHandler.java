@@ -80,7 +80,8 @@ final class UploadHandler {
         String encoding = exchange.getRequestHeaders().getFirst("Transfer-Encoding");
         ReceivedFile file = new ReceivedFile(id, flavour.label(), received.filename(), received.purpose(),
                 received.bytes(), received.sha256Hex(), received.storedAt(), Instant.now(),
-                encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked") ? "chunked" : "content-length");
+                encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked") ? "chunked" : "content-length",
+                exchange.getRequestHeaders().getFirst("traceparent"));
         // On the ledger before the answer leaves, so a client that got its 200 always finds the record.
         ledger.add(file);
         try {

@@ -66,16 +66,27 @@ class FileLedgerTest {
     }
 
     @Test
+    void recordsEachUploadRequestsTraceparentInArrivalOrder() {
+        FileLedger ledger = new FileLedger();
+        ledger.countRequest("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        ledger.countRequest(null);
+
+        assertEquals(List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", ""), ledger.traceparents());
+        assertEquals(2, ledger.requests());
+    }
+
+    @Test
     void clearForgetsRecordsAndCountersAndDeletesBytes() throws IOException {
         FileLedger ledger = new FileLedger();
         ReceivedFile file = stored("file-g", "kimi", "aa");
         ledger.add(file);
-        ledger.countRequest();
+        ledger.countRequest("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         ledger.countAborted();
 
         ledger.clear();
 
         assertEquals(List.of(), ledger.received());
+        assertEquals(List.of(), ledger.traceparents());
         assertEquals(0, ledger.requests());
         assertEquals(0, ledger.aborted());
         assertFalse(Files.exists(file.storedAt()));
@@ -83,6 +94,6 @@ class FileLedgerTest {
 
     private ReceivedFile stored(String id, String flavour, String sha256Hex) throws IOException {
         Path bytes = Files.writeString(storage.resolve(id), id);
-        return new ReceivedFile(id, flavour, id + ".txt", "file", 6, sha256Hex, bytes, Instant.now(), "content-length");
+        return new ReceivedFile(id, flavour, id + ".txt", "file", 6, sha256Hex, bytes, Instant.now(), "content-length", null);
     }
 }

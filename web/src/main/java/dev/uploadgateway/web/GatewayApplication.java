@@ -34,6 +34,6 @@ public class GatewayApplication extends Application {
         return Set.of(UploadsResource.class, UploadsCsvResource.class, RolloutResource.class, TusResource.class, TusHeaders.class,
                 TusMethodOverride.class,
                 RefusedMapper.class, ProviderFailureMapper.class, WebApplicationExceptionMapper.class,
-                RolesAllowedDynamicFeature.class, SameOriginGuard.class, OptionsRefused.class);
+                RolesAllowedDynamicFeature.class, SameOriginGuard.class, OptionsRefused.class, TraceIdFilter.class);
     }
 }

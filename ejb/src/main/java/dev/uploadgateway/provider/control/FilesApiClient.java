@@ -4,6 +4,7 @@ import dev.uploadgateway.provider.entity.FileContent;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
+import dev.uploadgateway.trace.control.UploadSpans;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -86,6 +87,8 @@ public class FilesApiClient {
     /** The container's timer, as BodyWatch's: it wakes exchanges whose blocked socket ignores the interrupt. */
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    UploadSpans spans = UploadSpans.off();
 
     private final ExchangeWatch watch = new ExchangeWatch();
     private volatile Pool pool;
@@ -176,7 +179,9 @@ public class FilesApiClient {
         String boundary = "upload-gateway-" + UUID.randomUUID();
         request.setHeader("Accept", "application/json");
         request.setEntity(new MultipartBody(boundary, head(boundary, filename, contentType, purpose), content, request));
-        return answer(provider.name(), exchange(provider, request, http -> http.execute(request, FilesApiClient::read)));
+        Answer response = exchange(provider, request, http -> http.execute(request, FilesApiClient::read));
+        UploadSpans.answered(response.status(), retryAfter(response.retryAfter()));
+        return answer(provider.name(), response);
     }
 
     /**
@@ -307,6 +312,8 @@ public class FilesApiClient {
             // the attempt's time is up before it began: nothing is sent, and the flag is taken (see failure)
             throw new ProviderUnavailable(name, INTERRUPTED, new InterruptedException());
         }
+        // Payara traces JAX-RS clients only: the attempt's trace context goes to the provider here
+        spans.inject(request, (r, header, value) -> r.setHeader(header, value));
         try (ExchangeWatch.Watched watched = watch.watch(request, provider.requestTimeout())) {
             try {
                 return exchange.run(http());

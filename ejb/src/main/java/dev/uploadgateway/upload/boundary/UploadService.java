@@ -4,6 +4,7 @@ import dev.uploadgateway.problem.entity.ProblemType;
 import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.rollout.control.RolloutDecider;
 import dev.uploadgateway.rollout.entity.Decision;
+import dev.uploadgateway.trace.control.UploadSpans;
 import dev.uploadgateway.upload.control.Acceptance;
 import dev.uploadgateway.upload.control.AsyncAttempt;
 import dev.uploadgateway.upload.control.AsyncAdmission;
@@ -30,6 +31,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,6 +79,8 @@ public class UploadService implements LocalUploads {
     BodyWatch bodies;
     @Inject
     Forwarder forwarder;
+    @Inject
+    UploadSpans spans;
 
     /**
      * Reads a multipart body and takes the upload on; the receipt's stage completes when it has ended.
@@ -144,12 +148,12 @@ public class UploadService implements LocalUploads {
         long start = System.nanoTime();
         if (decision.path() != UploadPath.ASYNC) {
             try (SyncAdmission.Hold heap = syncAdmission.admit(declaredLength)) {
-                return acceptance.accept(intakeStep.apply(heap), decision, tenant, idempotencyKey, start, this::dispatch);
+                return acceptance.accept(intake(intakeStep, heap), decision, tenant, idempotencyKey, start, this::dispatch);
             }
         }
         admission.admit();
         try {
-            UploadReceipt receipt = acceptance.accept(intakeStep.apply(null), decision, tenant, idempotencyKey, start, this::dispatch);
+            UploadReceipt receipt = acceptance.accept(intake(intakeStep, null), decision, tenant, idempotencyKey, start, this::dispatch);
             receipt.outcome().whenComplete((upload, failure) -> admission.release());
             return receipt;
         } catch (SpoolFull full) {
@@ -159,6 +163,21 @@ public class UploadService implements LocalUploads {
         } catch (RuntimeException e) {
             admission.release();
             throw e;
+        }
+    }
+
+    /** The intake step in its own span, with what it took in: bytes and SHA-256. */
+    private ReceivedUpload intake(Function<SyncAdmission.Hold, ReceivedUpload> intakeStep, SyncAdmission.Hold heap) {
+        Span span = spans.intake();
+        try {
+            ReceivedUpload received = intakeStep.apply(heap);
+            UploadSpans.received(span, received.bytes(), received.sha256());
+            return received;
+        } catch (RuntimeException e) {
+            UploadSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 
@@ -200,6 +219,18 @@ public class UploadService implements LocalUploads {
     /** The tenant's upload {@code id}; another tenant's is not found. */
     public Upload find(Tenant tenant, String id) {
         return store.find(tenant, id);
+    }
+
+    /** The tenant's uploads received in trace {@code traceId} (32 hex digits), newest first, at most {@code limit}. */
+    public List<Upload> inTrace(Tenant tenant, String traceId, int limit) {
+        if (traceId == null || !traceId.matches("[0-9a-f]{32}")) {
+            throw new Refused(ProblemType.INVALID_PARAMETER,
+                    "traceId must be a W3C trace id: 32 lower-case hexadecimal digits, as the record and problem bodies show it.");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new Refused(ProblemType.INVALID_PAGE, "limit must be from 1 to 500; got " + limit + ".");
+        }
+        return store.inTrace(tenant, traceId, limit);
     }
 
     /** The tenant's upload made under {@code idempotencyKey}, if there is one. */

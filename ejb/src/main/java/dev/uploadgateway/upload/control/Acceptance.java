@@ -5,6 +5,7 @@ import dev.uploadgateway.problem.entity.Refused;
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.provider.entity.FileContent;
 import dev.uploadgateway.rollout.entity.Decision;
+import dev.uploadgateway.trace.control.UploadSpans;
 import dev.uploadgateway.upload.entity.Tenant;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
@@ -13,6 +14,9 @@ import dev.uploadgateway.upload.entity.UploadState;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.uploadgateway.rollout.control.ThisNode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -44,6 +48,8 @@ public class Acceptance {
     Spool spoolDir;
     @Inject
     Forwarder forwarder;
+    @Inject
+    UploadSpans spans = UploadSpans.off();
 
     public UploadReceipt accept(ReceivedUpload received, Decision decision, Tenant tenant, String idempotencyKey, long start,
                                 Consumer<Delivery> dispatch) {
@@ -88,7 +94,7 @@ public class Acceptance {
                     UploadPath.SYNC, 1, start);
             return new UploadReceipt(done, CompletableFuture.completedFuture(done), false);
         }
-        Delivery delivery = new Delivery(record.getId(), received, target, start, record.getCreatedAt());
+        Delivery delivery = new Delivery(record.getId(), received, target, start, record.getCreatedAt(), Context.current());
         if (forward != null) {
             forwarder.settle(forward, delivery, dispatch);
         } else {
@@ -127,16 +133,32 @@ public class Acceptance {
                 interrupted.getBytes(), interrupted.getSha256(), new FileContent.Spooled(spool, interrupted.getBytes()),
                 interrupted.getProvider(), interrupted.getPurpose());
         Providers.Target target = providers.target(interrupted.getProvider(), interrupted.getPurpose());
+        // in the trace the upload was received in: its attempts after the restart are the recovery's children
+        Span recovery = spans.recovery(interrupted.getTraceParent(), interrupted.getId(), interrupted.getProvider(),
+                interrupted.getAttempts());
+        Context trace = Context.root().with(recovery);
         Delivery delivery = new Delivery(interrupted.getId(), received, target, System.nanoTime(),
-                interrupted.getCreatedAt());
+                interrupted.getCreatedAt(), trace);
         delivery.resumeAfter(interrupted.getAttempts());
-        if (interrupted.getState() == UploadState.UPLOADING) {
-            // An attempt was in flight: the provider may hold the file already. Adopt it if so.
-            delivery.reconcile();
+        delivery.outcome().whenComplete((upload, failure) -> {
+            if (failure != null) {
+                UploadSpans.failed(recovery, failure);
+            }
+            recovery.end();
+        });
+        try (Scope current = trace.makeCurrent()) {
+            if (interrupted.getState() == UploadState.UPLOADING) {
+                // An attempt was in flight: the provider may hold the file already. Adopt it if so.
+                delivery.reconcile();
+            }
+            LOG.log(Level.INFO, "Resuming upload {0} ({1} bytes) from its spool file", new Object[]{interrupted.getId(),
+                    interrupted.getBytes()});
+            dispatch.accept(delivery);
+        } catch (RuntimeException e) {
+            UploadSpans.failed(recovery, e);
+            recovery.end();
+            throw e;
         }
-        LOG.log(Level.INFO, "Resuming upload {0} ({1} bytes) from its spool file", new Object[]{interrupted.getId(),
-                interrupted.getBytes()});
-        dispatch.accept(delivery);
     }
 
     /**
@@ -150,6 +172,9 @@ public class Acceptance {
         Upload upload = new Upload(received.filename(), received.contentType(), received.bytes(), received.sha256(),
                 target.provider().name(), target.purpose(), decision.path(), decision.stickinessKey(), spool,
                 null).ownedBy(tenant, idempotencyKey).heldBy(node.id());
+        if (spans.on()) {
+            upload.traced(UploadSpans.traceId(Context.current()), UploadSpans.traceparent(Context.current()));
+        }
         if (forward != null) {
             upload.identified(forward.uploadId());
         }

@@ -3,6 +3,9 @@ package dev.uploadgateway.upload.control;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
+import dev.uploadgateway.trace.control.UploadSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import dev.uploadgateway.upload.entity.Upload;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
@@ -30,6 +33,8 @@ public class AsyncAttempt {
 
     @Inject
     UploadStore store;
+    @Inject
+    UploadSpans spans = UploadSpans.off();
 
     /**
      * One async attempt. Fault Tolerance retries it on network errors, timeouts, 429 and 5xx (never
@@ -45,6 +50,20 @@ public class AsyncAttempt {
     @Fallback(SyncFallback.class)
     public Future<Upload> deliver(Delivery delivery) {
         int attempt = delivery.nextAttempt();
+        // this runs on the EJB async pool: the upload's trace comes with the delivery, not with the thread
+        Span span = spans.attempt(delivery.trace(), delivery.uploadId(), delivery.target().provider().name(), attempt,
+                "async");
+        try (Scope current = span.makeCurrent()) {
+            return new AsyncResult<>(attempt(delivery, attempt));
+        } catch (RuntimeException e) {
+            UploadSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Upload attempt(Delivery delivery, int attempt) {
         ProviderFile file = delivery.delivered();
         if (file == null && attempt > 1) {
             // An earlier attempt may have been stored by the provider and lost only its answer (timed
@@ -67,7 +86,6 @@ public class AsyncAttempt {
             }
             delivery.delivered(file);
         }
-        Upload done = delivery.finish(store, file, attempt);
-        return new AsyncResult<>(done);
+        return delivery.finish(store, file, attempt);
     }
 }

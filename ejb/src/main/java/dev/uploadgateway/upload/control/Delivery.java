@@ -7,6 +7,7 @@ import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public class Delivery {
     private final Providers.Target target;
     private final long startNanos;
     private final Instant acceptedAt;
+    private final Context trace;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicReference<ProviderFile> delivered = new AtomicReference<>();
     private final CompletableFuture<Upload> outcome = new CompletableFuture<>();
@@ -37,9 +39,13 @@ public class Delivery {
     /**
      * @param startNanos when the request began, so the recorded duration includes the intake
      * @param acceptedAt when the record was created: a file the provider holds for it cannot be older
+     * @param trace      the parent of the attempts' spans, captured on the thread that took the upload on
+     *                   (attempts run on the EJB async pool, where it is not current)
      */
-    public Delivery(String uploadId, ReceivedUpload received, Providers.Target target, long startNanos, Instant acceptedAt) {
+    public Delivery(String uploadId, ReceivedUpload received, Providers.Target target, long startNanos, Instant acceptedAt,
+                    Context trace) {
         this.uploadId = uploadId;
+        this.trace = trace;
         this.acceptedAt = acceptedAt;
         this.startNanos = startNanos;
         this.notBefore = startNanos;
@@ -61,6 +67,11 @@ public class Delivery {
 
     public Providers.Target target() {
         return target;
+    }
+
+    /** The context the upload's attempt and fallback spans are children of. */
+    public Context trace() {
+        return trace;
     }
 
     /** A resumed upload counts on from the attempts made before the restart. */

@@ -2,6 +2,7 @@ package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.control.Providers;
 import dev.uploadgateway.provider.entity.ProviderFile;
+import io.opentelemetry.context.Context;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,12 +17,18 @@ public final class Forward {
     private final String filename;
     private final String contentType;
     private final LiveSpool spool;
+    private final Context trace;
     private final CompletableFuture<ProviderFile> answer = new CompletableFuture<>();
     private Thread sender;
 
-    /** @param uploadId the id the upload's record will have */
-    Forward(String uploadId, Providers.Target target, String filename, String contentType, LiveSpool spool) {
+    /**
+     * @param uploadId the id the upload's record will have
+     * @param trace    the request's context, the parent of this attempt's span on the EJB async pool
+     */
+    Forward(String uploadId, Providers.Target target, String filename, String contentType, LiveSpool spool,
+            Context trace) {
         this.uploadId = uploadId;
+        this.trace = trace;
         this.target = target;
         this.filename = filename;
         this.contentType = contentType;
@@ -46,6 +53,10 @@ public final class Forward {
 
     public LiveSpool spool() {
         return spool;
+    }
+
+    public Context trace() {
+        return trace;
     }
 
     /** Completes with the provider's file, or with why the attempt failed. */

@@ -5,6 +5,7 @@ import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.upload.entity.Tenant;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -80,7 +81,8 @@ public class Forwarder {
             if (idempotencyKey != null && store.byIdempotencyKey(tenant, idempotencyKey).isPresent()) {
                 return null;
             }
-            Forward forward = new Forward(UUID.randomUUID().toString(), target, filename, contentType, spool);
+            Forward forward = new Forward(UUID.randomUUID().toString(), target, filename, contentType, spool,
+                    Context.current());
             live.send(forward);
             return forward;
         } catch (RuntimeException e) {

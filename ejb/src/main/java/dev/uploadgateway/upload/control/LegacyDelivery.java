@@ -6,6 +6,10 @@ import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
+import dev.uploadgateway.trace.control.UploadSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,6 +23,8 @@ public class LegacyDelivery {
 
     @Inject
     UploadStore store;
+    @Inject
+    UploadSpans spans = UploadSpans.off();
 
     /**
      * @param attempt    the number this attempt carries in the record
@@ -30,12 +36,20 @@ public class LegacyDelivery {
             // the record was created as attempt 1: only a later attempt (the fallback's) is written
             store.update(uploadId, u -> u.uploading(attempt));
         }
-        try {
+        // a child of the request's span (sync) or of the fallback's, whichever is current
+        Span span = spans.attempt(Context.current(), uploadId, target.provider().name(), attempt, path.label());
+        try (Scope current = span.makeCurrent()) {
             ProviderFile file = target.provider().upload(uploadId, received.filename(), received.contentType(), target.purpose(), bytes);
             return store.update(uploadId, u -> u.delivered(file.id(), path, attempt, millisSince(startNanos)));
         } catch (ProviderFailure e) {
+            UploadSpans.failed(span, e);
             store.update(uploadId, u -> u.failed(e.kind(), e.getMessage(), path, attempt, millisSince(startNanos)));
             throw e;
+        } catch (RuntimeException e) {
+            UploadSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

@@ -1,11 +1,15 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.trace.control.UploadSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 /**
  * Runs the first attempt of a forwarded upload on the EJB container's async pool while the request
@@ -20,11 +24,15 @@ import jakarta.ejb.TransactionAttributeType;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LiveAttempt {
 
-    /** Sends the body as it arrives; completes the forward's answer either way. */
+    @Inject
+    UploadSpans spans = UploadSpans.off();
+
+    /** Sends the body as it arrives, as attempt 1 in the request's trace; completes the forward's answer either way. */
     @Asynchronous
     public void send(Forward forward) {
         forward.sending();
-        try {
+        Span attempt = spans.attempt(forward.trace(), forward.uploadId(), forward.target().provider().name(), 1, "async");
+        try (Scope current = attempt.makeCurrent()) {
             String stopped = forward.spool().aborted();
             if (stopped != null) {
                 // queued behind other work until the upload had already been refused: nothing to send
@@ -34,8 +42,10 @@ public class LiveAttempt {
                     forward.contentType(), forward.target().purpose(),
                     new FileContent.Live(forward.spool(), forward.spool().expected())));
         } catch (RuntimeException | Error e) {
+            UploadSpans.failed(attempt, e);
             forward.answer().completeExceptionally(e);
         } finally {
+            attempt.end();
             forward.sent();
         }
     }

@@ -1,11 +1,15 @@
 package dev.uploadgateway.upload.control;
 
 import dev.uploadgateway.provider.entity.FileContent;
+import dev.uploadgateway.provider.entity.ProviderFailure;
 import dev.uploadgateway.provider.entity.ProviderFile;
 import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderTimedOut;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.rollout.control.RolloutDecider;
+import dev.uploadgateway.trace.control.UploadSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import dev.uploadgateway.upload.entity.Upload;
 import dev.uploadgateway.upload.entity.UploadPath;
 import jakarta.ejb.AsyncResult;
@@ -36,11 +40,14 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
     LegacyDelivery legacy;
     @Inject
     RolloutDecider decider;
+    @Inject
+    UploadSpans spans = UploadSpans.off();
 
     @Override
     public Future<Upload> handle(ExecutionContext context) {
         Delivery delivery = (Delivery) context.getParameters()[0];
-        try {
+        // on Fault Tolerance's thread: the upload's trace comes with the delivery (a reconcile below carries it)
+        try (Scope trace = delivery.trace().makeCurrent()) {
             Upload upload = settle(delivery, failure(delivery, context.getFailure()));
             Spool.release(delivery.content());
             delivery.outcome().complete(upload);
@@ -66,8 +73,18 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         }
         LOG.log(Level.INFO, "Upload {0}: async delivery failed after {1} attempt(s) ({2}); falling back to sync",
                 new Object[]{delivery.uploadId(), delivery.attempts(), failure.getMessage()});
-        return legacy.deliver(delivery.uploadId(), delivery.received(), delivery.target(), load(delivery),
-                UploadPath.SYNC_FALLBACK, delivery.attempts() + 1, delivery.startNanos());
+        String failureClass = failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName();
+        Span span = spans.fallback(delivery.trace(), delivery.uploadId(), delivery.target().provider().name(),
+                delivery.attempts(), failureClass);
+        try (Scope current = span.makeCurrent()) {
+            return legacy.deliver(delivery.uploadId(), delivery.received(), delivery.target(), load(delivery),
+                    UploadPath.SYNC_FALLBACK, delivery.attempts() + 1, delivery.startNanos());
+        } catch (RuntimeException e) {
+            UploadSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /**

@@ -110,6 +110,14 @@ public class UploadStore {
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /** The tenant's records received in trace {@code traceId}, newest first (one, unless a client sent one traceparent for several uploads). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Upload> inTrace(Tenant tenant, String traceId, int max) {
+        return em.createNamedQuery(Upload.TENANTS_BY_TRACE, Upload.class).setParameter("traceId", traceId)
+                .setParameter("all", tenant.seesAll()).setParameter("tenant", tenant.name())
+                .setMaxResults(max).getResultList();
+    }
+
     /** Every tenant's records, newest first: for aggregates (the async-vs-sync comparison), never shown as records. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Upload> newest(int first, int max) {

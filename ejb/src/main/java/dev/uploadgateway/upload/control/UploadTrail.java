@@ -83,6 +83,9 @@ public class UploadTrail {
         if (u.failureClass() != null) {
             b.add("failureClass", u.failureClass()).add("failureReason", u.failureReason());
         }
+        if (u.traceId() != null) {
+            b.add("traceId", u.traceId());
+        }
         return b;
     }
 }

@@ -19,7 +19,7 @@ public final class UploadsCsv {
 
     public static final List<String> COLUMNS = List.of("id", "created_at", "completed_at", "filename",
             "content_type", "bytes", "sha256", "provider", "provider_file_id", "purpose", "path", "state",
-            "attempts", "duration_ms", "stickiness_key", "failure_class", "failure_reason");
+            "attempts", "duration_ms", "stickiness_key", "failure_class", "failure_reason", "trace_id");
 
     private UploadsCsv() {
     }
@@ -35,7 +35,7 @@ public final class UploadsCsv {
                     csv.printRecord(SpreadsheetSafe.row(u.id(), u.createdAt(), u.completedAt(), u.filename(),
                             u.contentType(), u.bytes(), u.sha256(), u.provider(), u.providerFileId(), u.purpose(),
                             u.path(), u.state(), u.attempts(), u.durationMs(), u.stickinessKey(), u.failureClass(),
-                            u.failureReason()));
+                            u.failureReason(), u.traceId()));
                 }
                 if (page.size() < pageSize) {
                     return;

@@ -22,6 +22,8 @@ import java.util.UUID;
 @NamedQuery(name = Upload.STORED_NEWEST_FIRST,
         query = "select u from Upload u where u.state = dev.uploadgateway.upload.entity.UploadState.DELIVERED"
                 + " and u.deletedAt is null and (:all = true or u.tenant = :tenant) order by u.createdAt desc")
+@NamedQuery(name = Upload.TENANTS_BY_TRACE, query = "select u from Upload u"
+        + " where u.traceId = :traceId and (:all = true or u.tenant = :tenant) order by u.createdAt desc")
 @NamedQuery(name = Upload.BY_IDEMPOTENCY_KEY, query = "select u from Upload u where u.idempotencyKey = :key")
 @NamedQuery(name = Upload.UNFINISHED, query = "select u from Upload u where u.state in :states order by u.createdAt")
 @NamedQuery(name = Upload.UNFINISHED_ON, query = "select u from Upload u where u.state in :states"
@@ -36,6 +38,7 @@ public class Upload {
     public static final String TENANTS_NEWEST_FIRST = "Upload.tenantsNewestFirst";
     public static final String TENANTS_ONE = "Upload.tenantsOne";
     public static final String BY_IDEMPOTENCY_KEY = "Upload.byIdempotencyKey";
+    public static final String TENANTS_BY_TRACE = "Upload.tenantsByTrace";
     public static final String UNFINISHED = "Upload.unfinished";
     public static final String UNFINISHED_ON = "Upload.unfinishedOn";
     public static final String FINISHED_BETWEEN = "Upload.finishedBetween";
@@ -79,6 +82,12 @@ public class Upload {
     private Instant completedAt;
     /** When the file was deleted at the provider through the files API; the record stays. */
     private Instant deletedAt;
+    /** The trace the upload was received in (32 hex digits); null with telemetry off. */
+    @Column(name = "TRACE_ID", length = 32)
+    private String traceId;
+    /** The W3C traceparent of the span that received it: the parent of its recovery after a restart. */
+    @Column(name = "TRACE_PARENT", length = 55)
+    private String traceParent;
 
     protected Upload() {
         // for JPA
@@ -176,6 +185,15 @@ public class Upload {
         this.idempotencyKey = owner.idempotencyKey(idempotencyKeyAsSent);
         return this;
     }
+    /** Records the trace the upload is received in; both null when telemetry is off. */
+    public Upload traced(String receivedInTraceId, String receivedInTraceParent) {
+        this.traceId = receivedInTraceId;
+        this.traceParent = receivedInTraceParent;
+        return this;
+    }
+
+    public String getTraceId() { return traceId; }
+    public String getTraceParent() { return traceParent; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
 

@@ -14,16 +14,18 @@ import java.time.Instant;
  * @param completedAt null while the upload is under way
  * @param node the node that holds the upload's spool ({@code cluster.node-id}); null on records from
  *             before nodes were recorded
+ * @param traceId the trace the upload was received in (README, "One trace per upload"); null with
+ *                telemetry off
  */
 public record UploadView(String id, String filename, String contentType, long bytes, String sha256,
                          String provider, String providerFileId, String purpose, String path, String state,
                          int attempts, long durationMs, String stickinessKey, String failureClass, String failureReason,
-                         Instant createdAt, Instant completedAt, String node) {
+                         Instant createdAt, Instant completedAt, String node, String traceId) {
 
     static UploadView of(Upload u) {
         return new UploadView(u.getId(), u.getFilename(), u.getContentType(), u.getBytes(), u.getSha256(),
                 u.getProvider(), u.getProviderFileId(), u.getPurpose(), u.getPath().label(), u.getState().label(),
                 u.getAttempts(), u.getDurationMs(), u.getStickinessKey(), u.getFailureClass(), u.getFailureReason(),
-                u.getCreatedAt(), u.getCompletedAt(), u.getNode());
+                u.getCreatedAt(), u.getCompletedAt(), u.getNode(), u.getTraceId());
     }
 }

@@ -54,8 +54,8 @@ class MigrationsTest {
     void anEmptyDatabaseGetsTheWholeSchemaWithTypedInstants() throws SQLException {
         MigrateResult result = Migrations.migrate(database);
 
-        assertEquals("5", result.targetSchemaVersion);
-        assertEquals(5, result.migrationsExecuted);
+        assertEquals("6", result.targetSchemaVersion);
+        assertEquals(6, result.migrationsExecuted);
         for (String column : TimestampColumns.INSTANTS) {
             assertEquals("TIMESTAMP WITH TIME ZONE", columnType(column), column);
         }
@@ -83,8 +83,8 @@ class MigrationsTest {
         MigrateResult result = Migrations.migrate(database);
 
         assertEquals("1", result.initialSchemaVersion == null ? "1" : result.initialSchemaVersion);
-        assertEquals("5", result.targetSchemaVersion);
-        assertEquals(4, result.migrationsExecuted, "V1 is the baseline, V2 to V5 run");
+        assertEquals("6", result.targetSchemaVersion);
+        assertEquals(5, result.migrationsExecuted, "V1 is the baseline, V2 to V6 run");
         try (Connection c = database.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT CREATEDAT, COMPLETEDAT, DELETEDAT, FILENAME, BYTES FROM UPLOAD_RECORD WHERE ID = 'old'")) {
             assertTrue(r.next());
@@ -106,7 +106,7 @@ class MigrationsTest {
 
         MigrateResult result = Migrations.migrate(database);
 
-        assertEquals(5, result.migrationsExecuted, "baselined at 0: V1 to V5 run");
+        assertEquals(6, result.migrationsExecuted, "baselined at 0: V1 to V6 run");
         assertEquals("TIMESTAMP WITH TIME ZONE", columnType("CREATEDAT"));
         assertEquals(List.of("mine"), query("SELECT NAME FROM KEPT"));
     }
@@ -121,6 +121,8 @@ class MigrationsTest {
         Migrations.migrate(database);
 
         assertEquals("CHARACTER VARYING", columnType("TENANT"));
+        assertEquals("CHARACTER VARYING", columnType("TRACE_ID"));
+        assertEquals("CHARACTER VARYING", columnType("TRACE_PARENT"));
         assertEquals("TIMESTAMP WITH TIME ZONE", columnType("DELETEDAT"));
         assertEquals(List.of("older"), query("SELECT ID FROM UPLOAD_RECORD WHERE TENANT IS NULL"));
     }

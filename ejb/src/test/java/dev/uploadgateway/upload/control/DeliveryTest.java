@@ -56,7 +56,7 @@ class DeliveryTest {
         ReceivedUpload received = new ReceivedUpload(filename, "application/octet-stream", 3, "00",
                 new FileContent.Spooled(spool, 3), "kimi", "file-extract");
         return new Delivery(record.getId(), received, new Providers.Target(provider, "file-extract"), System.nanoTime(),
-                record.getCreatedAt());
+                record.getCreatedAt(), io.opentelemetry.context.Context.root());
     }
 
     private static ProviderFile file(String id) {

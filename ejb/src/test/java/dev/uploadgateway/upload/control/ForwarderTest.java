@@ -52,7 +52,7 @@ class ForwarderTest {
         spools.settings = new UploadSettings();
         spools.settings.spoolDir = spoolDir.toString();
         forward = new Forward(delivery.uploadId(), new Providers.Target(provider, "file-extract"), "a.bin",
-                "application/octet-stream", spools.openLive(3));
+                "application/octet-stream", spools.openLive(3), io.opentelemetry.context.Context.root());
     }
 
     @AfterEach

@@ -48,4 +48,19 @@ class UploadViewTest {
             assertEquals("async", json.getString("path"));
         }
     }
+
+    @Test
+    void showsTheTraceItWasReceivedInOnlyWhenThereIsOne() throws Exception {
+        Upload traced = upload().traced("0af7651916cd43dd8448eb211c80319c",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            JsonObject json = Json.createReader(new StringReader(jsonb.toJson(traced.view()))).readObject();
+            JsonObject untraced = Json.createReader(new StringReader(jsonb.toJson(upload().view()))).readObject();
+
+            assertEquals("0af7651916cd43dd8448eb211c80319c", json.getString("traceId"));
+            assertEquals(false, json.containsKey("traceParent"), "the parent span stays internal");
+            assertEquals(false, untraced.containsKey("traceId"), "telemetry off: no traceId member");
+        }
+    }
 }

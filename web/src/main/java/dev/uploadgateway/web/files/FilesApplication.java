@@ -1,5 +1,6 @@
 package dev.uploadgateway.web.files;
 
+import dev.uploadgateway.web.TraceIdFilter;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -18,6 +19,6 @@ public class FilesApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(FilesResource.class, PartedUploadsResource.class, GatewayKeyFilter.class, OpenAiRejectionMapper.class,
-                OpenAiProviderFailureMapper.class, OpenAiWebErrorMapper.class);
+                OpenAiProviderFailureMapper.class, OpenAiWebErrorMapper.class, TraceIdFilter.class);
     }
 }

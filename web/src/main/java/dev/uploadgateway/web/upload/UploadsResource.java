@@ -130,13 +130,21 @@ public class UploadsResource {
         }
     }
 
-    /** The newest records first, {@code limit} (1-500) at a time from {@code offset}. */
+    /**
+     * The newest records first, {@code limit} (1-500) at a time from {@code offset}; with
+     * {@code traceId}, the records of uploads received in that trace (README, "One trace per upload").
+     */
     @GET
     @PermitAll // scoped to the caller's tenant by the query
     @Operation(summary = "List upload records, newest first")
+    @Parameter(name = "traceId", in = ParameterIn.QUERY,
+            description = "Only the uploads received in this trace (32 hex digits, as records and problem bodies show it)")
     public List<UploadView> list(@QueryParam("offset") @DefaultValue("0") int offset,
-                                 @QueryParam("limit") @DefaultValue("50") int limit) {
-        return uploads.newest(callers.tenant(), offset, limit).stream().map(Upload::view).toList();
+                                 @QueryParam("limit") @DefaultValue("50") int limit,
+                                 @QueryParam("traceId") String traceId) {
+        List<Upload> records = traceId == null ? uploads.newest(callers.tenant(), offset, limit)
+                : uploads.inTrace(callers.tenant(), traceId, limit);
+        return records.stream().map(Upload::view).toList();
     }
 
     @GET
