@@ -88,7 +88,8 @@ public class StageMetrics {
         gauge("rollout_stage", "Current stage index (0 = baseline)", c -> c.position().stageIndex());
         gauge("rollout_percent", "Share of stickiness keys on the async path", c -> c.position().asyncEnabled()
                 ? c.position().percent() : 0);
-        gauge("rollout_controller_state", "HOLDING=0 READY_TO_PROMOTE=1 REVIEW=2 ROLLED_BACK=3 PAUSED=4 COMPLETE=5",
+        gauge("rollout_controller_state", "HOLDING=0 READY_TO_PROMOTE=1 REVIEW=2 ROLLED_BACK=3 PAUSED=4 COMPLETE=5"
+                + " AWAITING_APPROVAL=6 WAITING_FOR_WINDOW=7",
                 c -> c.position().controllerState().ordinal());
         kpi("rollout_stage_success_rate", "Async success rate in the current stage", k -> k.asyncSuccess().estimate());
         kpi("rollout_stage_error_rate", "Async error rate in the current stage", k -> k.asyncError().estimate());
