@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -143,6 +145,21 @@ public class UploadSpans {
         Span current = Span.current();
         current.setAttribute(STATUS, (long) status);
         retryAfter.ifPresent(wait -> current.setAttribute(RETRY_AFTER, wait.toSeconds()));
+    }
+
+    /**
+     * Runs {@code work} with {@code span} current, so what it calls (the provider client) adds to it;
+     * a failure marks the span failed and is thrown on; the span ends either way.
+     */
+    public static <T> T within(Span span, Supplier<T> work) {
+        try (Scope current = span.makeCurrent()) {
+            return work.get();
+        } catch (RuntimeException e) {
+            failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** Marks {@code span} failed with {@code failure}'s class and message. */

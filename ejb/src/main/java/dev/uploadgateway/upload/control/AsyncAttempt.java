@@ -5,7 +5,6 @@ import dev.uploadgateway.provider.entity.ProviderRejected;
 import dev.uploadgateway.provider.entity.ProviderUnavailable;
 import dev.uploadgateway.trace.control.UploadSpans;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
 import dev.uploadgateway.upload.entity.Upload;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
@@ -53,14 +52,7 @@ public class AsyncAttempt {
         // this runs on the EJB async pool: the upload's trace comes with the delivery, not with the thread
         Span span = spans.attempt(delivery.trace(), delivery.uploadId(), delivery.target().provider().name(), attempt,
                 "async");
-        try (Scope current = span.makeCurrent()) {
-            return new AsyncResult<>(attempt(delivery, attempt));
-        } catch (RuntimeException e) {
-            UploadSpans.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        return new AsyncResult<>(UploadSpans.within(span, () -> attempt(delivery, attempt)));
     }
 
     private Upload attempt(Delivery delivery, int attempt) {

@@ -9,7 +9,6 @@ import dev.uploadgateway.upload.entity.UploadPath;
 import dev.uploadgateway.trace.control.UploadSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,19 +37,16 @@ public class LegacyDelivery {
         }
         // a child of the request's span (sync) or of the fallback's, whichever is current
         Span span = spans.attempt(Context.current(), uploadId, target.provider().name(), attempt, path.label());
-        try (Scope current = span.makeCurrent()) {
-            ProviderFile file = target.provider().upload(uploadId, received.filename(), received.contentType(), target.purpose(), bytes);
-            return store.update(uploadId, u -> u.delivered(file.id(), path, attempt, millisSince(startNanos)));
-        } catch (ProviderFailure e) {
-            UploadSpans.failed(span, e);
-            store.update(uploadId, u -> u.failed(e.kind(), e.getMessage(), path, attempt, millisSince(startNanos)));
-            throw e;
-        } catch (RuntimeException e) {
-            UploadSpans.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        return UploadSpans.within(span, () -> {
+            try {
+                ProviderFile file = target.provider().upload(uploadId, received.filename(), received.contentType(),
+                        target.purpose(), bytes);
+                return store.update(uploadId, u -> u.delivered(file.id(), path, attempt, millisSince(startNanos)));
+            } catch (ProviderFailure e) {
+                store.update(uploadId, u -> u.failed(e.kind(), e.getMessage(), path, attempt, millisSince(startNanos)));
+                throw e;
+            }
+        });
     }
 
     static long millisSince(long startNanos) {

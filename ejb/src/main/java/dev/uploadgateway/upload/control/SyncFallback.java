@@ -76,15 +76,9 @@ public class SyncFallback implements FallbackHandler<Future<Upload>> {
         String failureClass = failure instanceof ProviderFailure provider ? provider.kind() : failure.getClass().getSimpleName();
         Span span = spans.fallback(delivery.trace(), delivery.uploadId(), delivery.target().provider().name(),
                 delivery.attempts(), failureClass);
-        try (Scope current = span.makeCurrent()) {
-            return legacy.deliver(delivery.uploadId(), delivery.received(), delivery.target(), load(delivery),
-                    UploadPath.SYNC_FALLBACK, delivery.attempts() + 1, delivery.startNanos());
-        } catch (RuntimeException e) {
-            UploadSpans.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        return UploadSpans.within(span, () -> legacy.deliver(delivery.uploadId(), delivery.received(),
+                delivery.target(), load(delivery), UploadPath.SYNC_FALLBACK, delivery.attempts() + 1,
+                delivery.startNanos()));
     }
 
     /**
