@@ -3,10 +3,15 @@ package dev.uploadgateway.upload.control;
 import dev.uploadgateway.upload.entity.GatewayBusy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * How many of the server's request threads uploads may hold at once ({@code upload.max-request-threads},
@@ -27,12 +32,24 @@ public class RequestThreads {
     UploadSettings settings;
     @Inject
     BodyWatch bodies;
+    @Inject
+    MetricRegistry registry;
 
     private Semaphore free;
 
     @PostConstruct
     void init() {
         free = new Semaphore(settings.maxRequestThreads);
+    }
+
+    /** At startup, so the gauges are there before the first upload. */
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registry.gauge(Metadata.builder().withName("upload_request_threads_held").withDescription(
+                "Request threads uploads hold now (reading a body, waiting for admission, delivering on the sync path), "
+                        + "of upload.max-request-threads").withUnit(MetricUnits.NONE).build(), this, RequestThreads::held);
+        registry.gauge(Metadata.builder().withName("upload_bodies_reading").withDescription(
+                "Request bodies being read now, each watched for idleness and the minimum rate")
+                .withUnit(MetricUnits.NONE).build(), bodies, BodyWatch::reading);
     }
 
     /** Takes a place for the calling request thread; close the place to give it back. */
