@@ -82,14 +82,15 @@ public class UploadStore {
                 .setParameter("all", tenant.seesAll()).setParameter("tenant", tenant.name()).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    /** Uploads a crash or restart interrupted, oldest first. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     /** The unfinished uploads {@code node} holds. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Upload> unfinishedOn(String node) {
         return em.createNamedQuery(Upload.UNFINISHED_ON, Upload.class).setParameter("node", node)
                 .setParameter("states", List.of(UploadState.RECEIVED, UploadState.UPLOADING)).getResultList();
     }
 
+    /** Uploads a crash or restart interrupted, on any node, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Upload> unfinished() {
         return em.createNamedQuery(Upload.UNFINISHED, Upload.class)
                 .setParameter("states", List.of(UploadState.RECEIVED, UploadState.UPLOADING)).getResultList();
