@@ -1,5 +1,6 @@
 package dev.uploadgateway.it;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -63,14 +64,14 @@ class ClusterIT {
         emulator = ProviderEmulator.builder().kimiKey(KIMI_KEY).start();
         Path target = Path.of(System.getProperty("payara.microJar")).getParent();
         dir = target.resolve("cluster");
-        port = MicroProcess.freePort();
-        nodeBase = freeRun(NODES);
+        port = LoopbackPorts.free();
+        nodeBase = LoopbackPorts.freeRun(NODES);
         Path serverConfig = target.getParent().resolve("../server-config").normalize();
         ProcessBuilder builder = new ProcessBuilder("bash", serverConfig.resolve("cluster.sh").toString(),
                 "--nodes", String.valueOf(NODES), "--shared-spool")
                 .redirectErrorStream(true).redirectOutput(target.resolve("cluster.log").toFile());
         builder.environment().putAll(Map.of("PORT", String.valueOf(port), "NODE_PORT_BASE", String.valueOf(nodeBase),
-                "PG_PORT", String.valueOf(MicroProcess.freePort()), "CLUSTER_DIR", dir.toString(),
+                "PG_PORT", String.valueOf(LoopbackPorts.free()), "CLUSTER_DIR", dir.toString(),
                 "JAVA_OPTS", String.join(" ", List.of("-Xmx256m",
                         "-Dprovider.kimi.base-url=http://127.0.0.1:" + emulator.port(),
                         "-Dprovider.kimi.api-key=" + KIMI_KEY, "-Dupload.default-provider=kimi",
@@ -511,24 +512,5 @@ class ClusterIT {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         fail("node-" + i + " did not show " + what + " within " + within + "; last seen " + last);
-    }
-
-    /** The first of {@code n} consecutive free loopback ports. */
-    private static int freeRun(int n) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = MicroProcess.freePort();
-            boolean free = true;
-            for (int p = first + 1; p < first + n && free; p++) {
-                try (var socket = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-                    free = socket.getLocalPort() == p;
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free && first + n < 65_536) {
-                return first;
-            }
-        }
-        throw new IOException("no " + n + " consecutive free ports on 127.0.0.1");
     }
 }

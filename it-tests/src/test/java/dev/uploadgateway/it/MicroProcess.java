@@ -1,7 +1,7 @@
 package dev.uploadgateway.it;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ final class MicroProcess implements AutoCloseable {
             Files.writeString(config.resolve(entry.getKey()), entry.getValue());
         }
         Path serverConfig = target.getParent().resolve("../server-config").normalize();
-        int port = freePort();
+        int port = LoopbackPorts.free();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -198,9 +198,4 @@ final class MicroProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.uploadgateway.it;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -173,12 +174,12 @@ final class PayaraServer implements AutoCloseable {
 
     static int freePortBase() throws IOException {
         for (int tries = 0; tries < 200; tries++) {
-            int base = 100 * ThreadLocalRandom.current().nextInt(200, 600);
+            int base = 100 * ThreadLocalRandom.current().nextInt(101, 120); // below the ephemeral range, see LoopbackPorts
             if (allFree(base)) {
                 return base;
             }
         }
-        throw new IOException("no free block of Payara Server ports found between 20000 and 60000");
+        throw new IOException("no free block of Payara Server ports found between 10100 and 12000");
     }
 
     private static boolean allFree(int base) {

@@ -1,10 +1,10 @@
 package dev.uploadgateway.it;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +45,7 @@ class RolloutJmxIT {
 
     @Test
     void showsTheRolloutAndTakesOperatorActionsOverJmx() throws Exception {
-        int jmxPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            jmxPort = s.getLocalPort();
-        }
+        int jmxPort = LoopbackPorts.free();
         try (MicroProcess micro = MicroProcess.start(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
                         "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                         "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",

@@ -1,12 +1,12 @@
 package dev.uploadgateway.it;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class RunScriptIT {
         assertTrue(Files.getPosixFilePermissions(db.resolve("upload-gateway.mv.db")).toString().contains("OTHERS_READ"),
                 "the old file starts readable to others");
 
-        int port = freePort();
+        int port = LoopbackPorts.free();
         try (RunScript run = RunScript.start(repo, port)) {
             assertTrue(run.awaitReady(Duration.ofMinutes(3)), run.output());
             GatewayClient gateway = GatewayClient.at(URI.create("http://127.0.0.1:" + port + "/").toURL());
@@ -106,12 +106,6 @@ class RunScriptIT {
         String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(shell.waitFor(1, TimeUnit.MINUTES), "H2's shell ended");
         return output;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** One run of run.sh; closing it is Ctrl+C's TERM, and waits until the JVM under it has gone. */

@@ -1,5 +1,6 @@
 package dev.uploadgateway.it;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class StartupValidationIT {
 
     @Test
     void refusesToStartWhenPostgresIsUnreachableAndNamesHostAndPort() throws Exception {
-        int closed = MicroProcess.freePort();
+        int closed = LoopbackPorts.free();
         String log = refusedStart(Map.of("UPLOAD_GATEWAY_DB_HOST", "127.0.0.1",
                 "UPLOAD_GATEWAY_DB_PORT", String.valueOf(closed), "UPLOAD_GATEWAY_DB_NAME", "upload_gateway",
                 "UPLOAD_GATEWAY_DB_USER", "gateway", "UPLOAD_GATEWAY_DB_PASSWORD", "never-logged-1"));

@@ -1,5 +1,6 @@
 package dev.uploadgateway.bench.process;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class Floor {
         Files.createDirectories(dir.resolve("micro-root"));
         Files.createDirectories(dir.resolve("tmp"));
         settings.writePreBoot(dir);
-        int port = FreePort.pick();
+        int port = LoopbackPorts.free();
         ProcessBuilder builder = new ProcessBuilder(settings.floorCommand(war, dir, dir.resolve("gc.log"), port))
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("floor.log").toFile());
         return new Floor(children, dir, children.start(builder), port);

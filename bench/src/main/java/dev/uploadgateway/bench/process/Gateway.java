@@ -1,5 +1,6 @@
 package dev.uploadgateway.bench.process;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class Gateway {
      */
     public void boot() throws IOException, InterruptedException {
         generation++;
-        port = FreePort.pick();
+        port = LoopbackPorts.free();
         deleteTree(dir.resolve("micro-root"));
         // A fresh rollout controller, which adopts the config directory's values at start.
         Files.deleteIfExists(dir.resolve("rollout-state.json"));

@@ -1,5 +1,6 @@
 package dev.uploadgateway.bench.process;
 
+import dev.uploadgateway.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public final class Nginx {
     public static Nginx start(Children children, Path binary, Path work, int upstreamPort)
             throws IOException, InterruptedException {
         Path prefix = Files.createDirectories(work.resolve("nginx"));
-        int port = FreePort.pick();
+        int port = LoopbackPorts.free();
         Path conf = prefix.resolve("nginx.conf");
         Files.writeString(conf, NginxConfig.render(prefix, port, upstreamPort));
         Process process = children.start(new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString(),
