@@ -13,11 +13,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "UPLOAD_PART")
 @NamedQuery(name = UploadPart.OF, query = "select p from UploadPart p where p.partedId = :parted order by p.createdAt")
+@NamedQuery(name = UploadPart.HELD, query = "select coalesce(sum(p.bytes), 0) from UploadPart p where p.partedId = :parted")
 public class UploadPart {
 
     /** How the API writes a part's id: OpenAI's form, {@code part_<id>}. */
     public static final String ID_PREFIX = "part_";
     public static final String OF = "UploadPart.of";
+    public static final String HELD = "UploadPart.held";
 
     @Id
     @Column(name = "ID", length = 36)
