@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code new ServerSocket(0)} comes from that range, and in the seconds before the other process
  * binds it, any outgoing connection on the machine may take it as its local end (CI saw a cluster
  * node fail with "Address already in use"). Picks walk 20000 up to the range from a random start and
- * never repeat within one JVM; Payara Server's port blocks in the tests take 10000-11999 and the
+ * never repeat within one JVM; Payara Server's port blocks in the tests take 10100-11999 and the
  * ports Maven reserves 12000-19999 (it-tests/pom.xml). Written by hand: the JDK picks only from the
  * ephemeral range.
  */
